@@ -1,0 +1,53 @@
+package io.orderflow.contracts.common;
+
+/**
+ * Stable, machine-readable error codes. Clients match on these; never rename one, only add.
+ * The {@link Kind} tells the edge which HTTP status a code maps to.
+ */
+public enum ErrorCode {
+    // malformed or invalid input
+    MALFORMED_REQUEST(Kind.INVALID),
+    VALIDATION_FAILED(Kind.INVALID),
+    INVALID_QUANTITY(Kind.INVALID),
+    INVALID_PRICE(Kind.INVALID),
+    UNSUPPORTED_CURRENCY(Kind.INVALID),
+    DUPLICATE_PRODUCT_IN_ORDER(Kind.INVALID),
+    EMPTY_ORDER(Kind.INVALID),
+    // unknown ids in the path
+    ORDER_NOT_FOUND(Kind.NOT_FOUND),
+    PRODUCT_NOT_FOUND(Kind.NOT_FOUND),
+    // well-formed but refused
+    UNKNOWN_PRODUCT(Kind.REFUSED),
+    CURRENCY_MISMATCH(Kind.REFUSED),
+    // state conflicts
+    ILLEGAL_ORDER_TRANSITION(Kind.CONFLICT),
+    ORDER_ALREADY_CANCELLED(Kind.CONFLICT),
+    ORDER_ALREADY_SHIPPED(Kind.CONFLICT),
+    ORDER_ALREADY_EXISTS(Kind.CONFLICT),
+    PRODUCT_ALREADY_EXISTS(Kind.CONFLICT),
+    NO_ACTIVE_RESERVATION(Kind.CONFLICT),
+    CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    // protocol-level errors at the edge
+    METHOD_NOT_ALLOWED(Kind.PROTOCOL),
+    NOT_ACCEPTABLE(Kind.PROTOCOL),
+    UNSUPPORTED_MEDIA_TYPE(Kind.PROTOCOL),
+    PAYLOAD_TOO_LARGE(Kind.PROTOCOL),
+    ROUTE_NOT_FOUND(Kind.NOT_FOUND),
+    // the platform itself
+    SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
+    TIMEOUT(Kind.TIMEOUT),
+    INTERNAL_ERROR(Kind.INTERNAL);
+
+    /** What sort of failure a code is; the edge maps each kind to one HTTP status. */
+    public enum Kind { INVALID, NOT_FOUND, REFUSED, CONFLICT, PROTOCOL, UNAVAILABLE, TIMEOUT, INTERNAL }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,9 @@
+package io.orderflow.contracts.inventory;
+
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Gives an order's reservation back to available stock. Releasing what is not held changes nothing. */
+public record ReleaseStockCommand(@TargetAggregateIdentifier ProductId productId, OrderId orderId) {
+}

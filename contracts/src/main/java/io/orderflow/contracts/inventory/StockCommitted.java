@@ -1,0 +1,8 @@
+package io.orderflow.contracts.inventory;
+
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+
+/** An order's reserved units left the building: reserved went down, committed went up. */
+public record StockCommitted(ProductId productId, OrderId orderId, int quantity) {
+}

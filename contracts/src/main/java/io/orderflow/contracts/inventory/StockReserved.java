@@ -1,0 +1,8 @@
+package io.orderflow.contracts.inventory;
+
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+
+/** Units are held for an order: available went down, reserved went up. */
+public record StockReserved(ProductId productId, OrderId orderId, int quantity) {
+}

@@ -1,0 +1,7 @@
+package io.orderflow.contracts.order;
+
+import io.orderflow.contracts.common.OrderId;
+
+/** Payment was approved; the order is confirmed. */
+public record OrderConfirmed(OrderId orderId) {
+}

@@ -1,0 +1,7 @@
+package io.orderflow.contracts.order;
+
+import io.orderflow.contracts.common.OrderId;
+
+/** The order reached the customer. */
+public record OrderDelivered(OrderId orderId) {
+}

@@ -1,0 +1,21 @@
+package io.orderflow.contracts.order;
+
+import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.OrderId;
+import java.util.List;
+
+/** An order was accepted in status {@code PENDING}, with its priced lines and totals. */
+public record OrderPlaced(
+        OrderId orderId,
+        CustomerId customerId,
+        List<OrderLine> lines,
+        ShippingAddress shippingAddress,
+        Money subtotal,
+        Money tax,
+        Money total) {
+
+    public OrderPlaced {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,7 @@
+package io.orderflow.contracts.order;
+
+import io.orderflow.contracts.common.OrderId;
+
+/** The order left the warehouse. */
+public record OrderShipped(OrderId orderId) {
+}
