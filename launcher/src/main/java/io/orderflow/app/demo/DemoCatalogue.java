@@ -1,0 +1,56 @@
+package io.orderflow.app.demo;
+
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.AddProductCommand;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds a few products when {@code orderflow.demo.catalogue-enabled} is true. Product ids are derived
+ * from the names, so a restart on a kept database finds them present and adds nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "orderflow.demo.catalogue-enabled", havingValue = "true")
+class DemoCatalogue implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
+
+    static final List<AddProductCommand> PRODUCTS = List.of(
+            product("Espresso beans 1 kg", "24.90", 120),
+            product("Hand grinder", "79.00", 25),
+            product("Pour-over kettle", "54.50", 40),
+            product("Limited edition mug", "19.99", 10));
+
+    private final CommandGateway commandGateway;
+
+    DemoCatalogue(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (AddProductCommand product : PRODUCTS) {
+            try {
+                commandGateway.sendAndWait(product);
+                log.info("Demo product {} added as {}", product.name(), product.productId());
+            } catch (ConcurrencyException alreadyThere) {
+                log.debug("Demo product {} already exists", product.name());
+            }
+        }
+    }
+
+    private static AddProductCommand product(String name, String price, int stock) {
+        ProductId id = ProductId.of(UUID.nameUUIDFromBytes(("demo:" + name).getBytes(StandardCharsets.UTF_8)).toString());
+        return new AddProductCommand(id, name, Money.of(price, "EUR"), stock);
+    }
+}

@@ -1,0 +1,29 @@
+package io.orderflow.platform.db;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where PostgreSQL is ({@code ORDERFLOW_DB_URL}, {@code ORDERFLOW_DB_USERNAME}, {@code ORDERFLOW_DB_PASSWORD}).
+ * Left empty, the embedded PostgreSQL fills them in.
+ *
+ * @param url       JDBC URL, e.g. {@code jdbc:postgresql://db:5432/orderflow}
+ * @param jdbcPoolSize  maximum JDBC connections (Axon, projections)
+ * @param r2dbcPoolSize maximum R2DBC connections (reactive reads)
+ */
+@ConfigurationProperties("orderflow.db")
+public record DatabaseProperties(
+        String url,
+        @DefaultValue("postgres") String username,
+        @DefaultValue("") String password,
+        @DefaultValue("20") int jdbcPoolSize,
+        @DefaultValue("10") int r2dbcPoolSize) {
+
+    /** The R2DBC form of the JDBC URL: same host, port, database and parameters. */
+    public String r2dbcUrl() {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalStateException("orderflow.db.url must be a jdbc:postgresql:// URL, was: " + url);
+        }
+        return "r2dbc:postgresql://" + url.substring("jdbc:postgresql://".length());
+    }
+}

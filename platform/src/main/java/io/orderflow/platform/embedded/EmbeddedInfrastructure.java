@@ -1,0 +1,53 @@
+package io.orderflow.platform.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at an embedded PostgreSQL and an embedded Kafka broker when
+ * {@code orderflow.db.url} or {@code orderflow.kafka.bootstrap-servers} is not configured.
+ * Runs after the configuration files are read, so environment variables such as
+ * {@code ORDERFLOW_DB_URL} always win over the embedded default.
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    static final String DB_URL = "orderflow.db.url";
+    static final String KAFKA_SERVERS = "orderflow.kafka.bootstrap-servers";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("orderflow.embedded.enabled", Boolean.class, true)) {
+            return;
+        }
+        Map<String, Object> resolved = new HashMap<>();
+        if (isBlank(environment.getProperty(DB_URL))) {
+            resolved.put(DB_URL, EmbeddedPostgresServer.jdbcUrl(
+                    environment.getProperty("orderflow.embedded.postgres.port", Integer.class, 0),
+                    environment.getProperty("orderflow.embedded.postgres.data-directory")));
+            resolved.put("orderflow.db.username", "postgres");
+            resolved.put("orderflow.db.password", "postgres");
+        }
+        if (isBlank(environment.getProperty(KAFKA_SERVERS))) {
+            resolved.put(KAFKA_SERVERS, EmbeddedKafkaServer.bootstrapServers(
+                    environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
+                    environment.getProperty("orderflow.kafka.partitions", Integer.class, 4)));
+        }
+        if (!resolved.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("orderflowEmbeddedInfrastructure", resolved));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,108 @@
+package io.orderflow.platform.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.platform.db.DatabaseConfiguration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Axon on Boot 4 with nothing left to auto-configuration guesses (STACK-NOTES, traps 1 and 2): the JDBC
+ * engine is in use, and an event append and a token update commit or roll back together.
+ */
+@SpringBootTest(classes = AxonPersistenceTest.App.class,
+        properties = {"orderflow.kafka.bootstrap-servers=localhost:1", "axon.axonserver.enabled=false"})
+class AxonPersistenceTest {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class})
+    static class App {
+    }
+
+    @Autowired EventStorageEngine storageEngine;
+    @Autowired EventStore eventStore;
+    @Autowired TokenStore tokenStore;
+    @Autowired TransactionManager transactionManager;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void usesTheJdbcStorageEngineAndSpringTransactions() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void eventAppendAndTokenUpdateCommitTogether() {
+        String aggregateId = UUID.randomUUID().toString();
+        String processor = "commit-" + aggregateId;
+        tokenStore.initializeTokenSegments(processor, 1);
+
+        ResultMessage<?> result = inTransaction(() -> {
+            appendEventAndStoreToken(aggregateId, processor);
+            return null;
+        });
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(eventsOf(aggregateId)).isEqualTo(1);
+        assertThat(tokenStore.fetchToken(processor, 0)).isEqualTo(new GlobalSequenceTrackingToken(42));
+    }
+
+    @Test
+    void eventAppendAndTokenUpdateRollBackTogether() {
+        String aggregateId = UUID.randomUUID().toString();
+        String processor = "rollback-" + aggregateId;
+        tokenStore.initializeTokenSegments(processor, 1);
+
+        ResultMessage<?> result = inTransaction(() -> {
+            appendEventAndStoreToken(aggregateId, processor);
+            throw new IllegalStateException("handler failed after both writes");
+        });
+
+        assertThat(result.exceptionResult()).hasMessage("handler failed after both writes");
+        assertThat(eventsOf(aggregateId)).isZero();
+        assertThat(tokenStore.fetchToken(processor, 0)).isNull();
+    }
+
+    @Test
+    void storesPayloadsAsByteaNotLargeObjects() {
+        String type = jdbc.queryForObject("""
+                SELECT data_type FROM information_schema.columns
+                WHERE table_schema = 'axon' AND table_name = 'domain_event_entry' AND column_name = 'payload'
+                """, String.class);
+        assertThat(type).isEqualTo("bytea");
+    }
+
+    private ResultMessage<?> inTransaction(Callable<Object> work) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactionManager);
+        return unitOfWork.executeWithResult(work);
+    }
+
+    private void appendEventAndStoreToken(String aggregateId, String processor) {
+        eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, "payload of " + aggregateId));
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(42), processor, 0);
+    }
+
+    private int eventsOf(String aggregateId) {
+        return jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, aggregateId);
+    }
+}
