@@ -1,0 +1,12 @@
+package io.orderflow.contracts.order;
+
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.PaymentId;
+
+/**
+ * A charge must be given back: the order was cancelled after its payment was approved, or an approval
+ * arrived for an order that was already cancelled. No charge may stay on a cancelled order.
+ */
+public record OrderRefundRequested(OrderId orderId, PaymentId paymentId, Money amount) {
+}
