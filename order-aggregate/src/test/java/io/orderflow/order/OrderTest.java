@@ -1,0 +1,403 @@
+package io.orderflow.order;
+
+import static io.orderflow.contracts.common.ErrorCode.CURRENCY_MISMATCH;
+import static io.orderflow.contracts.common.ErrorCode.DUPLICATE_PRODUCT_IN_ORDER;
+import static io.orderflow.contracts.common.ErrorCode.EMPTY_ORDER;
+import static io.orderflow.contracts.common.ErrorCode.ILLEGAL_ORDER_TRANSITION;
+import static io.orderflow.contracts.common.ErrorCode.INVALID_PRICE;
+import static io.orderflow.contracts.common.ErrorCode.INVALID_QUANTITY;
+import static io.orderflow.contracts.common.ErrorCode.ORDER_ALREADY_CANCELLED;
+import static io.orderflow.contracts.common.ErrorCode.ORDER_ALREADY_SHIPPED;
+import static io.orderflow.contracts.common.ErrorCode.VALIDATION_FAILED;
+import static io.orderflow.contracts.order.CancellationReason.CUSTOMER_REQUEST;
+import static io.orderflow.contracts.order.CancellationReason.PAYMENT_TIMEOUT;
+import static io.orderflow.contracts.order.OrderStatus.AWAITING_PAYMENT;
+import static io.orderflow.contracts.order.OrderStatus.CANCELLED;
+import static io.orderflow.contracts.order.OrderStatus.CONFIRMED;
+import static io.orderflow.contracts.order.OrderStatus.PENDING;
+import static io.orderflow.contracts.order.OrderStatus.SHIPPED;
+import static io.orderflow.order.OrderFixtures.ANOTHER_PAYMENT_ID;
+import static io.orderflow.order.OrderFixtures.ORDER_ID;
+import static io.orderflow.order.OrderFixtures.PAYMENT_ID;
+import static io.orderflow.order.OrderFixtures.aLine;
+import static io.orderflow.order.OrderFixtures.aPlaceOrderCommand;
+import static io.orderflow.order.OrderFixtures.anOrderPlaced;
+import static io.orderflow.order.OrderFixtures.anOrderThatIs;
+import static io.orderflow.order.OrderFixtures.eur;
+import static io.orderflow.order.OrderFixtures.refusedWith;
+import static io.orderflow.order.OrderFixtures.yen;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.orderflow.contracts.order.CancelOrderCommand;
+import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.ConfirmOrderCommand;
+import io.orderflow.contracts.order.DeliverOrderCommand;
+import io.orderflow.contracts.order.MarkOrderAwaitingPaymentCommand;
+import io.orderflow.contracts.order.OrderAwaitingPayment;
+import io.orderflow.contracts.order.OrderCancelled;
+import io.orderflow.contracts.order.OrderConfirmed;
+import io.orderflow.contracts.order.OrderDelivered;
+import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderShipped;
+import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.ShipOrderCommand;
+import java.math.BigDecimal;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrderTest {
+
+    private AggregateTestFixture<Order> fixture;
+
+    @BeforeEach
+    void untaxedFixture() {
+        fixture = fixtureTaxedAt("0");
+    }
+
+    private static AggregateTestFixture<Order> fixtureTaxedAt(String rate) {
+        AggregateTestFixture<Order> taxed = new AggregateTestFixture<>(Order.class);
+        taxed.registerInjectableResource(new TaxPolicy(new BigDecimal(rate)));
+        return taxed;
+    }
+
+    @Nested
+    class PlaceOrder {
+
+        @Test
+        void placesAPendingOrderWithItsSubtotalAndTotal() {
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(anOrderPlaced(ORDER_ID));
+        }
+
+        @Test
+        void addsTaxOnTheSubtotalRoundedHalfEvenToCents() {
+            // 11.50 × 0.19 = 2.185: half-even gives 2.18 where half-up would give 2.19.
+            List<OrderLine> lines = List.of(aLine("product-1", 2, eur("5.00")), aLine("product-2", 1, eur("1.50")));
+
+            fixtureTaxedAt("0.19").givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectEvents(anOrderPlaced(ORDER_ID, lines, eur("11.50"), eur("2.18"), eur("13.68")));
+        }
+
+        @Test
+        void addsTaxRoundedHalfEvenToWholeYen() {
+            // 750 × 0.19 = 142.5: half-even gives 142.
+            List<OrderLine> lines = List.of(aLine("product-1", 2, yen("300")), aLine("product-2", 1, yen("150")));
+
+            fixtureTaxedAt("0.19").givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectEvents(anOrderPlaced(ORDER_ID, lines, yen("750"), yen("142"), yen("892")));
+        }
+
+        @Test
+        void refusesAnOrderWithoutLines() {
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, List.of()))
+                    .expectException(refusedWith(EMPTY_ORDER))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -1})
+        void refusesALineWithoutAPositiveQuantity(int quantity) {
+            List<OrderLine> lines = List.of(aLine("product-1", 1, eur("5.00")), aLine("product-2", quantity, eur("5.00")));
+
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectException(refusedWith(INVALID_QUANTITY))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesANegativeUnitPrice() {
+            List<OrderLine> lines = List.of(aLine("product-1", 1, eur("-0.01")));
+
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectException(refusedWith(INVALID_PRICE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheSameProductOnTwoLines() {
+            List<OrderLine> lines = List.of(aLine("product-1", 1, eur("5.00")), aLine("product-1", 2, eur("5.00")));
+
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectException(refusedWith(DUPLICATE_PRODUCT_IN_ORDER))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesLinesPricedInDifferentCurrencies() {
+            List<OrderLine> lines = List.of(aLine("product-1", 1, eur("5.00")), aLine("product-2", 1, yen("500")));
+
+            fixture.givenNoPriorActivity()
+                    .when(aPlaceOrderCommand(ORDER_ID, lines))
+                    .expectException(refusedWith(CURRENCY_MISMATCH))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class MarkOrderAwaitingPayment {
+
+        @Test
+        void asksAPendingOrderToAwaitPaymentOfItsTotal() {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(new OrderAwaitingPayment(ORDER_ID, PAYMENT_ID, eur("30.00")));
+        }
+
+        @Test
+        void asksForTheTotalIncludingTax() {
+            List<OrderLine> lines = List.of(aLine("product-1", 2, eur("5.00")), aLine("product-2", 1, eur("1.50")));
+
+            fixture.given(anOrderPlaced(ORDER_ID, lines, eur("11.50"), eur("2.18"), eur("13.68")))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(new OrderAwaitingPayment(ORDER_ID, PAYMENT_ID, eur("13.68")));
+        }
+
+        @Test
+        void doesNothingTheSecondTimeForTheSamePayment() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnotherPaymentWhileAwaitingOne() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, ANOTHER_PAYMENT_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACancelledOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID))
+                    .expectException(refusedWith(ORDER_ALREADY_CANCELLED))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"CONFIRMED", "SHIPPED", "DELIVERED"})
+        void refusesAnOrderPastPayment(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ConfirmOrder {
+
+        @Test
+        void confirmsAnOrderAwaitingPayment() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new ConfirmOrderCommand(ORDER_ID))
+                    .expectEvents(new OrderConfirmed(ORDER_ID));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(anOrderThatIs(ORDER_ID, CONFIRMED))
+                    .when(new ConfirmOrderCommand(ORDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACancelledOrderSoTheSagaCanRefundThePayment() {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new ConfirmOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ORDER_ALREADY_CANCELLED))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"PENDING", "SHIPPED", "DELIVERED"})
+        void refusesAnOrderThatIsNotAwaitingPayment(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new ConfirmOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CancelOrder {
+
+        @ParameterizedTest
+        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED"})
+        void letsTheCustomerCancelUntilTheOrderShips(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, "changed my mind"))
+                    .expectEvents(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", status));
+        }
+
+        @ParameterizedTest
+        @EnumSource(mode = Mode.EXCLUDE, names = "CUSTOMER_REQUEST")
+        void cancelsAPendingOrderForASystemReason(CancellationReason reason) {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
+                    .when(new CancelOrderCommand(ORDER_ID, reason, "product-1: 0 of 2 available"))
+                    .expectEvents(new OrderCancelled(ORDER_ID, reason, "product-1: 0 of 2 available", PENDING));
+        }
+
+        @ParameterizedTest
+        @EnumSource(mode = Mode.EXCLUDE, names = "CUSTOMER_REQUEST")
+        void cancelsAnOrderAwaitingPaymentForASystemReason(CancellationReason reason) {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new CancelOrderCommand(ORDER_ID, reason, null))
+                    .expectEvents(new OrderCancelled(ORDER_ID, reason, null, AWAITING_PAYMENT));
+        }
+
+        @ParameterizedTest
+        @EnumSource(mode = Mode.EXCLUDE, names = "CUSTOMER_REQUEST")
+        void refusesToCancelAConfirmedOrderForASystemReason(CancellationReason reason) {
+            fixture.given(anOrderThatIs(ORDER_ID, CONFIRMED))
+                    .when(new CancelOrderCommand(ORDER_ID, reason, null))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(CancellationReason.class)
+        void doesNothingWhenTheOrderIsAlreadyCancelled(CancellationReason reason) {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new CancelOrderCommand(ORDER_ID, reason, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"SHIPPED", "DELIVERED"})
+        void refusesToCancelAnOrderThatHasShipped(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, null))
+                    .expectException(refusedWith(ORDER_ALREADY_SHIPPED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACancellationWithoutAReason() {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
+                    .when(new CancelOrderCommand(ORDER_ID, null, null))
+                    .expectException(refusedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class ShipOrder {
+
+        @Test
+        void shipsAConfirmedOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, CONFIRMED))
+                    .when(new ShipOrderCommand(ORDER_ID))
+                    .expectEvents(new OrderShipped(ORDER_ID));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(anOrderThatIs(ORDER_ID, SHIPPED))
+                    .when(new ShipOrderCommand(ORDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToShipACancelledOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new ShipOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ORDER_ALREADY_CANCELLED))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT", "DELIVERED"})
+        void refusesToShipAnOrderThatIsNotConfirmed(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new ShipOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void namesTheOrderItsStatusAndTheRefusedStepWhenRefusing() {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
+                    .when(new ShipOrderCommand(ORDER_ID))
+                    .expectExceptionMessage(equalTo("Order order-1 is PENDING and cannot be shipped"));
+        }
+    }
+
+    @Nested
+    class DeliverOrder {
+
+        @Test
+        void deliversAShippedOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, SHIPPED))
+                    .when(new DeliverOrderCommand(ORDER_ID))
+                    .expectEvents(new OrderDelivered(ORDER_ID));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(anOrderThatIs(ORDER_ID, OrderStatus.DELIVERED))
+                    .when(new DeliverOrderCommand(ORDER_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToDeliverACancelledOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new DeliverOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ORDER_ALREADY_CANCELLED))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED"})
+        void refusesToDeliverAnOrderThatHasNotShipped(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new DeliverOrderCommand(ORDER_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void takesAnOrderFromPlacementToDeliveryThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new ConfirmOrderCommand(ORDER_ID),
+                        new ShipOrderCommand(ORDER_ID))
+                .when(new DeliverOrderCommand(ORDER_ID))
+                .expectEvents(new OrderDelivered(ORDER_ID));
+    }
+
+    @Test
+    void refusesALateTimeoutAfterThePaymentWasConfirmedThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new ConfirmOrderCommand(ORDER_ID))
+                .when(new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null))
+                .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                .expectNoEvents();
+    }
+}
