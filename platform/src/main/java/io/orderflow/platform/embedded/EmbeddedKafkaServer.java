@@ -18,7 +18,7 @@ public final class EmbeddedKafkaServer {
     }
 
     /** Starts the broker if needed and answers its bootstrap servers. */
-    static synchronized String bootstrapServers(int port, int partitions) {
+    public static synchronized String bootstrapServers(int port, int partitions) {
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, partitions);
             broker.brokerProperties(Map.of(

@@ -1,0 +1,70 @@
+package io.orderflow.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderOptions;
+import reactor.kafka.sender.SenderRecord;
+
+/**
+ * Sends records and reports success only once the broker acknowledged them ({@code acks=all},
+ * idempotent producer), so a caller that waits for the result never loses a message.
+ */
+public class KafkaPublisher implements AutoCloseable {
+
+    private final KafkaSender<String, byte[]> sender;
+    private final Duration sendTimeout;
+
+    public KafkaPublisher(KafkaSettings settings, Duration sendTimeout) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        int deliveryTimeout = (int) Math.max(sendTimeout.toMillis(), 2_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, deliveryTimeout / 2);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, sendTimeout.toMillis());
+        this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(config)
+                .withKeySerializer(new StringSerializer())
+                .withValueSerializer(new ByteArraySerializer())
+                .stopOnError(false));
+        this.sendTimeout = sendTimeout;
+    }
+
+    /** Completes when the broker has the record; errors when it could not be written in time. */
+    public Mono<Void> send(String topic, String key, byte[] value, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        return sender.send(Mono.just(SenderRecord.create(record, key)))
+                .next()
+                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()))
+                .timeout(sendTimeout);
+    }
+
+    /** Serializes the payload as JSON and sends it. */
+    public Mono<Void> sendJson(String topic, String key, Object payload, Map<String, String> headers) {
+        return Mono.fromCallable(() -> KafkaJson.write(payload))
+                .flatMap(bytes -> send(topic, key, bytes, headers));
+    }
+
+    /**
+     * Sends and waits for the acknowledgement. Only for threads that may block, such as an event
+     * processor publishing from the event store (the outbox): never on a reactive event loop.
+     */
+    public void sendJsonAndWait(String topic, String key, Object payload, Map<String, String> headers) {
+        sendJson(topic, key, payload, headers).block();
+    }
+
+    @Override
+    public void close() {
+        sender.close();
+    }
+}

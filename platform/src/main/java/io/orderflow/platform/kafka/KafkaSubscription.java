@@ -1,0 +1,143 @@
+package io.orderflow.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+import reactor.kafka.receiver.ReceiverRecord;
+import reactor.util.retry.Retry;
+
+/**
+ * Consumes one topic at least once: records of a partition are handled one after the other, and an
+ * offset is acknowledged only after its handler succeeded. A failing record is retried with back-off;
+ * after the last retry, or at once when it is poison, it goes to {@code <topic>.dlq} with the error in
+ * headers and the partition moves on. If the broker goes away, the subscription reconnects and the
+ * unacknowledged records are delivered again.
+ */
+public class KafkaSubscription implements SmartLifecycle {
+
+    public static final String HEADER_ORIGINAL_TOPIC = "dlq-original-topic";
+    public static final String HEADER_ORIGINAL_PARTITION = "dlq-original-partition";
+    public static final String HEADER_ORIGINAL_OFFSET = "dlq-original-offset";
+    public static final String HEADER_ERROR_CLASS = "dlq-error-class";
+    public static final String HEADER_ERROR_MESSAGE = "dlq-error-message";
+    public static final String HEADER_ATTEMPTS = "dlq-attempts";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+
+    private final String topic;
+    private final ReceiverOptions<String, byte[]> options;
+    private final MessageHandler handler;
+    private final KafkaPublisher deadLetters;
+    private final RetryPolicy retryPolicy;
+    private volatile Disposable running;
+
+    /**
+     * @param maxRetries   retries of a failing record before it is dead-lettered
+     * @param firstBackoff the first retry's delay, doubled at each retry
+     */
+    public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxBackoff) {
+
+        public static RetryPolicy defaults() {
+            return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(5));
+        }
+    }
+
+    public KafkaSubscription(KafkaSettings settings, String topic, String groupId, MessageHandler handler,
+                             KafkaPublisher deadLetters, RetryPolicy retryPolicy) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        this.options = ReceiverOptions.<String, byte[]>create(config)
+                .withKeyDeserializer(new StringDeserializer())
+                .withValueDeserializer(new ByteArrayDeserializer())
+                .commitInterval(Duration.ofMillis(200))
+                .subscription(List.of(topic));
+        this.topic = topic;
+        this.handler = handler;
+        this.deadLetters = deadLetters;
+        this.retryPolicy = retryPolicy;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running != null) {
+            return;
+        }
+        running = Flux.defer(() -> KafkaReceiver.create(options).receive())
+                .groupBy(record -> record.receiverOffset().topicPartition())
+                .flatMap(partition -> partition.concatMap(this::handleThenAcknowledge), Integer.MAX_VALUE)
+                .doOnError(error -> log.warn("Consumer of {} failed; reconnecting: {}", topic, error.toString()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
+                .subscribe();
+        log.info("Consuming {}", topic);
+    }
+
+    private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {
+        KafkaMessage message = toMessage(record);
+        int[] attempts = {0};
+        return Mono.defer(() -> {
+                    attempts[0]++;
+                    return handler.handle(message);
+                })
+                .retryWhen(Retry.backoff(retryPolicy.maxRetries(), retryPolicy.firstBackoff())
+                        .maxBackoff(retryPolicy.maxBackoff())
+                        .filter(error -> !(error instanceof PoisonMessageException))
+                        .doBeforeRetry(signal -> log.debug("Retrying {}-{}@{}: {}", record.topic(),
+                                record.partition(), record.offset(), signal.failure().toString()))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorResume(error -> deadLetter(message, error, attempts[0]))
+                .then(Mono.fromRunnable(() -> record.receiverOffset().acknowledge()));
+    }
+
+    private Mono<Void> deadLetter(KafkaMessage message, Throwable error, int attempts) {
+        log.warn("Dead-lettering {}-{}@{} after {} attempt(s): {}", message.topic(), message.partition(),
+                message.offset(), attempts, error.toString());
+        Map<String, String> headers = new HashMap<>(message.headers());
+        headers.put(HEADER_ORIGINAL_TOPIC, message.topic());
+        headers.put(HEADER_ORIGINAL_PARTITION, String.valueOf(message.partition()));
+        headers.put(HEADER_ORIGINAL_OFFSET, String.valueOf(message.offset()));
+        headers.put(HEADER_ERROR_CLASS, error.getClass().getName());
+        headers.put(HEADER_ERROR_MESSAGE, String.valueOf(error.getMessage()));
+        headers.put(HEADER_ATTEMPTS, String.valueOf(attempts));
+        return deadLetters.send(message.topic() + KafkaSettings.DEAD_LETTER_SUFFIX, message.key(), message.value(), headers);
+    }
+
+    private static KafkaMessage toMessage(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return new KafkaMessage(record.topic(), record.partition(), record.offset(), record.key(), record.value(), headers);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.dispose();
+            running = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}

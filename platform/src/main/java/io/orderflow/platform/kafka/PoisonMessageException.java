@@ -1,0 +1,13 @@
+package io.orderflow.platform.kafka;
+
+/** A message that can never be handled (malformed, unknown version): dead-lettered at once, without retries. */
+public class PoisonMessageException extends RuntimeException {
+
+    public PoisonMessageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public PoisonMessageException(String message) {
+        super(message);
+    }
+}
