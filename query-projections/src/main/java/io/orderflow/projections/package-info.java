@@ -1,0 +1,9 @@
+/**
+ * The query side: read models that event processors build from the event stream into the
+ * {@code projections} schema of PostgreSQL, and the query handlers that answer from them over R2DBC
+ * without blocking. Writes go through JDBC inside the unit of work of the event processor, so a row
+ * change and the processor's token advance commit together; each row also remembers the sequence number
+ * of the last event applied to it, so a redelivered event changes nothing. Projections never send
+ * commands and know no aggregate.
+ */
+package io.orderflow.projections;

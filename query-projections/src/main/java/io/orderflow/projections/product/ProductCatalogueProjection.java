@@ -1,0 +1,114 @@
+package io.orderflow.projections.product;
+
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.ProductAdded;
+import io.orderflow.contracts.inventory.ProductRestocked;
+import io.orderflow.contracts.inventory.StockCommitted;
+import io.orderflow.contracts.inventory.StockReleased;
+import io.orderflow.contracts.inventory.StockReservationExpired;
+import io.orderflow.contracts.inventory.StockReserved;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code projections.product_view} in step with the inventory events. An event is applied only when
+ * its sequence number is above the row's {@code last_sequence}, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(ProductCatalogueProjection.PROCESSING_GROUP)
+class ProductCatalogueProjection {
+
+    static final String PROCESSING_GROUP = "product-catalogue";
+
+    private final JdbcTemplate jdbc;
+
+    ProductCatalogueProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProductAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO projections.product_view
+                            (product_id, name, price, currency, available, reserved, committed, last_sequence, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)
+                        ON CONFLICT (product_id) DO NOTHING
+                        """,
+                event.productId().value(), event.name(), event.price().amount(), event.price().currency(),
+                event.initialStock(), sequence, utc(at));
+    }
+
+    @EventHandler
+    void on(ProductRestocked event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.restock(event.quantity()), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockReserved event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.reserve(event.quantity()), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockReleased event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.release(event.quantity()), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockReservationExpired event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.release(event.quantity()), sequence, at);
+    }
+
+    @EventHandler
+    void on(StockCommitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.commit(event.quantity()), sequence, at);
+    }
+
+    /** A replay rebuilds the catalogue from the first event; without this the sequence check would skip them all. */
+    @ResetHandler
+    void forgetAllProducts() {
+        jdbc.update("DELETE FROM projections.product_view");
+    }
+
+    private void apply(ProductId productId, StockChange change, long sequence, Instant at) {
+        jdbc.update("""
+                        UPDATE projections.product_view
+                           SET available = available + ?, reserved = reserved + ?, committed = committed + ?,
+                               last_sequence = ?, updated_at = ?
+                         WHERE product_id = ? AND last_sequence < ?
+                        """,
+                change.available(), change.reserved(), change.committed(),
+                sequence, utc(at), productId.value(), sequence);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** How many units an event moves between available, reserved and committed stock. */
+    private record StockChange(int available, int reserved, int committed) {
+
+        static StockChange restock(int quantity) {
+            return new StockChange(quantity, 0, 0);
+        }
+
+        static StockChange reserve(int quantity) {
+            return new StockChange(-quantity, quantity, 0);
+        }
+
+        static StockChange release(int quantity) {
+            return new StockChange(quantity, -quantity, 0);
+        }
+
+        static StockChange commit(int quantity) {
+            return new StockChange(0, -quantity, quantity);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.orderflow.projections.product;
+
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.FindAllProductsQuery;
+import io.orderflow.contracts.inventory.FindProductQuery;
+import io.orderflow.contracts.inventory.FindProductsByIdQuery;
+import io.orderflow.contracts.inventory.ProductView;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/** Answers the catalogue queries from {@code projections.product_view} over R2DBC; an unknown product is null. */
+@Component
+class ProductCatalogueQueries {
+
+    private static final String SELECT_PRODUCTS = """
+            SELECT product_id, name, price, currency, available, reserved, committed
+              FROM projections.product_view
+            """;
+
+    private final DatabaseClient database;
+
+    ProductCatalogueQueries(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @QueryHandler
+    CompletableFuture<ProductView> handle(FindProductQuery query) {
+        return database.sql(SELECT_PRODUCTS + " WHERE product_id = :productId")
+                .bind("productId", query.productId().value())
+                .map(ProductCatalogueQueries::toView)
+                .one()
+                .toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<ProductView>> handle(FindAllProductsQuery query) {
+        return database.sql(SELECT_PRODUCTS + " ORDER BY name, product_id")
+                .map(ProductCatalogueQueries::toView)
+                .all()
+                .collectList()
+                .toFuture();
+    }
+
+    @QueryHandler
+    CompletableFuture<List<ProductView>> handle(FindProductsByIdQuery query) {
+        String[] productIds = query.productIds().stream().map(ProductId::value).toArray(String[]::new);
+        return database.sql(SELECT_PRODUCTS + " WHERE product_id = ANY(:productIds) ORDER BY name, product_id")
+                .bind("productIds", productIds)
+                .map(ProductCatalogueQueries::toView)
+                .all()
+                .collectList()
+                .toFuture();
+    }
+
+    private static ProductView toView(Readable row) {
+        String currency = row.get("currency", String.class);
+        // NUMERIC(19,4) reads back as 12.5000; the view shows the currency's own scale, as Money does.
+        Money price = new Money(row.get("price", BigDecimal.class), currency);
+        return new ProductView(
+                row.get("product_id", String.class),
+                row.get("name", String.class),
+                price.amount(),
+                currency,
+                row.get("available", Integer.class),
+                row.get("reserved", Integer.class),
+                row.get("committed", Integer.class));
+    }
+}
