@@ -20,6 +20,14 @@ public record PaymentId(String value) {
         return new PaymentId(value);
     }
 
+    /**
+     * The payment of an order. Derived, not random: whoever asks for it again (a retried saga step, the
+     * outbox voiding it) names the same payment, and the payment service charges it at most once.
+     */
+    public static PaymentId forOrder(OrderId orderId) {
+        return new PaymentId(orderId.value() + ":payment");
+    }
+
     public static PaymentId random() {
         return new PaymentId(UUID.randomUUID().toString());
     }

@@ -1,0 +1,75 @@
+package io.orderflow.platform.axon;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Deadlines (payment timeouts, saga step retries, reservation expiries) are kept in PostgreSQL by
+ * db-scheduler, so they fire after a restart and fire once across instances: the in-memory
+ * {@code SimpleDeadlineManager} would forget them (STACK-NOTES, trap 9).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadlineConfiguration {
+
+    @Bean(destroyMethod = "")
+    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+                                @Value("${orderflow.deadlines.threads:4}") int threads,
+                                @Value("${orderflow.deadlines.polling-interval:PT0.5S}") Duration pollingInterval) {
+        return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
+                .tableName(AxonSchemas.SCHEMA + ".scheduled_tasks")
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .build();
+    }
+
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
+                                               org.axonframework.config.Configuration axonConfiguration,
+                                               Serializer serializer,
+                                               TransactionManager transactionManager) {
+        return DbSchedulerDeadlineManager.builder()
+                .scheduler(deadlineScheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .startScheduler(false)
+                .stopScheduler(false)
+                .build();
+    }
+
+    /** db-scheduler is not started by Axon's Spring integration; it runs with the application context. */
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler, DeadlineManager deadlineManager) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                deadlineScheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                deadlineScheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
