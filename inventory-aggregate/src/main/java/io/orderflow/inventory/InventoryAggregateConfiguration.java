@@ -1,0 +1,38 @@
+package io.orderflow.inventory;
+
+import java.time.Duration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The beans the {@link Inventory} aggregate refers to: its reservation policy, its cache and its
+ * snapshot trigger. The aggregate itself is found by component scanning, being an Axon {@code @Aggregate}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class InventoryAggregateConfiguration {
+
+    static final String CACHE = "inventoryCache";
+    static final String SNAPSHOT_TRIGGER = "inventorySnapshotTrigger";
+
+    @Bean
+    ReservationPolicy reservationPolicy(@Value("${orderflow.inventory.reservation-ttl:PT5M}") Duration timeToLive) {
+        return new ReservationPolicy(timeToLive);
+    }
+
+    @Bean(CACHE)
+    Cache inventoryCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean(SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition inventorySnapshotTrigger(
+            Snapshotter snapshotter, @Value("${orderflow.inventory.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

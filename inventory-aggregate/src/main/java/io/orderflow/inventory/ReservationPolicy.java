@@ -1,0 +1,18 @@
+package io.orderflow.inventory;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long stock stays reserved for an order before it returns to available stock by itself, so that
+ * a lost order process never holds stock forever.
+ */
+public record ReservationPolicy(Duration timeToLive) {
+
+    public ReservationPolicy {
+        Objects.requireNonNull(timeToLive, "timeToLive");
+        if (timeToLive.isZero() || timeToLive.isNegative()) {
+            throw new IllegalArgumentException("A reservation's time-to-live must be positive, was " + timeToLive);
+        }
+    }
+}
