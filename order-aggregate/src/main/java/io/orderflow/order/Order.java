@@ -18,6 +18,7 @@ import static io.orderflow.contracts.order.OrderStatus.SHIPPED;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.orderflow.contracts.common.BusinessRuleViolation;
+import io.orderflow.contracts.common.CustomerId;
 import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
@@ -33,10 +34,17 @@ import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
 import io.orderflow.contracts.order.OrderDelivered;
 import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderPlaced;
+import io.orderflow.contracts.order.OrderRefundRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.PaymentApproved;
+import io.orderflow.contracts.order.PaymentDeclined;
 import io.orderflow.contracts.order.PlaceOrderCommand;
+import io.orderflow.contracts.order.RecordPaymentApprovedCommand;
+import io.orderflow.contracts.order.RecordPaymentDeclinedCommand;
+import io.orderflow.contracts.order.RecordPaymentRefundedCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +53,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -56,15 +65,28 @@ import org.axonframework.spring.stereotype.Aggregate;
  * </pre>
  * The payment saga may deliver a command twice; repeating a step that already happened applies no event.
  * Only the customer may cancel a confirmed order; the system's reasons apply until payment is confirmed.
+ * <p>
+ * Payment results arrive at least once, late, duplicated or out of order. Whatever their order, no charge
+ * stays on a cancelled order and no payment is refunded twice: cancelling a charged order, or learning of a
+ * charge the order does not keep, requests one refund per payment id. Every event names the order's
+ * customer in its metadata under {@value #CUSTOMER_ID_METADATA}.
  */
 @Aggregate(cache = "orderCache")
 class Order {
 
+    /** Publishers address the customer from this metadata entry without a read-model lookup. */
+    static final String CUSTOMER_ID_METADATA = "customerId";
+
     @AggregateIdentifier
     private OrderId orderId;
+    private CustomerId customerId;
     private OrderStatus status;
     private Money total;
     private PaymentId paymentId;
+    private boolean paymentApproved;
+    private boolean paymentDeclined;
+    private Set<PaymentId> refundsRequested = new HashSet<>();
+    private Set<PaymentId> refunds = new HashSet<>();
 
     Order() {
         // Axon rebuilds an order from its events, starting from this constructor.
@@ -80,7 +102,7 @@ class Order {
 
         Money subtotal = subtotalOf(command.lines());
         Money tax = taxPolicy.taxOn(subtotal);
-        apply(new OrderPlaced(
+        applyFor(command.customerId(), new OrderPlaced(
                 command.orderId(),
                 command.customerId(),
                 command.lines(),
@@ -92,11 +114,46 @@ class Order {
 
     @CommandHandler
     void awaitPayment(MarkOrderAwaitingPaymentCommand command) {
-        if (isAlreadyAwaiting(command.paymentId())) {
+        if (isAwaiting(command.paymentId())) {
             return;
         }
         refuseUnlessIn(PENDING, "await payment " + command.paymentId());
-        apply(new OrderAwaitingPayment(orderId, command.paymentId(), total));
+        applyFor(customerId, new OrderAwaitingPayment(orderId, command.paymentId(), total));
+    }
+
+    @CommandHandler
+    void recordApproval(RecordPaymentApprovedCommand command) {
+        PaymentId charged = command.paymentId();
+        refuseWithoutPaymentId(charged, "record an approval");
+        if (isApproved(charged) || isRefundRequestedOrDone(charged)) {
+            return;
+        }
+        refuseApprovalBeforePaymentWasAskedFor(charged);
+        if (isAwaiting(charged)) {
+            applyFor(customerId, new PaymentApproved(orderId, charged, total));
+        } else {
+            // A charge the order does not keep: it was cancelled, or it never asked for this payment.
+            applyFor(customerId, new OrderRefundRequested(orderId, charged, total));
+        }
+    }
+
+    @CommandHandler
+    void recordDecline(RecordPaymentDeclinedCommand command) {
+        if (!isUndecided(command.paymentId())) {
+            return;
+        }
+        applyFor(customerId, new PaymentDeclined(orderId, command.paymentId(), command.reason()));
+    }
+
+    @CommandHandler
+    void recordRefund(RecordPaymentRefundedCommand command) {
+        refuseWithoutPaymentId(command.paymentId(), "record a refund");
+        refuseRefundWithoutAmount(command);
+        if (refunds.contains(command.paymentId())) {
+            return;
+        }
+        // Recorded even when never requested: the money moved at the provider, and the ledger must show it.
+        applyFor(customerId, new OrderPaymentRefunded(orderId, command.paymentId(), command.amount()));
     }
 
     @CommandHandler
@@ -105,7 +162,7 @@ class Order {
             return;
         }
         refuseUnlessIn(AWAITING_PAYMENT, "be confirmed");
-        apply(new OrderConfirmed(orderId));
+        applyFor(customerId, new OrderConfirmed(orderId));
     }
 
     @CommandHandler
@@ -114,7 +171,10 @@ class Order {
             return;
         }
         refuseUnlessCancellableFor(command.reason());
-        apply(new OrderCancelled(orderId, command.reason(), command.detail(), status));
+        applyFor(customerId, new OrderCancelled(orderId, command.reason(), command.detail(), status));
+        if (holdsACharge()) {
+            applyFor(customerId, new OrderRefundRequested(orderId, paymentId, total));
+        }
     }
 
     @CommandHandler
@@ -123,7 +183,7 @@ class Order {
             return;
         }
         refuseUnlessIn(CONFIRMED, "be shipped");
-        apply(new OrderShipped(orderId));
+        applyFor(customerId, new OrderShipped(orderId));
     }
 
     @CommandHandler
@@ -132,12 +192,13 @@ class Order {
             return;
         }
         refuseUnlessIn(SHIPPED, "be delivered");
-        apply(new OrderDelivered(orderId));
+        applyFor(customerId, new OrderDelivered(orderId));
     }
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
         orderId = event.orderId();
+        customerId = event.customerId();
         status = PENDING;
         total = event.total();
     }
@@ -149,13 +210,35 @@ class Order {
     }
 
     @EventSourcingHandler
+    void on(PaymentApproved event) {
+        paymentApproved = true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDeclined event) {
+        paymentDeclined = true;
+    }
+
+    @EventSourcingHandler
     void on(OrderConfirmed event) {
         status = CONFIRMED;
+        // Confirmation is the saga's word that the payment was charged, with or without a PaymentApproved before it.
+        paymentApproved = true;
     }
 
     @EventSourcingHandler
     void on(OrderCancelled event) {
         status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefundRequested event) {
+        refundsRequested.add(event.paymentId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaymentRefunded event) {
+        refunds.add(event.paymentId());
     }
 
     @EventSourcingHandler
@@ -223,15 +306,15 @@ class Order {
 
     // Rules for moving a placed order on
 
-    private boolean isAlreadyAwaiting(PaymentId requestedPayment) {
-        return status == AWAITING_PAYMENT && paymentId.equals(requestedPayment);
+    private boolean isAwaiting(PaymentId payment) {
+        return status == AWAITING_PAYMENT && paymentId.equals(payment);
     }
 
     private void refuseUnlessIn(OrderStatus required, String action) {
         if (status == required) {
             return;
         }
-        // The saga tells a cancelled order apart: a payment that arrives after cancellation is refunded.
+        // The saga tells a cancelled order apart; the order itself has requested the refund of any charge.
         throw refusal(status == CANCELLED ? ORDER_ALREADY_CANCELLED : ILLEGAL_ORDER_TRANSITION, action);
     }
 
@@ -248,7 +331,50 @@ class Order {
         }
     }
 
+    // Rules for payment results, which may come late, twice or out of order
+
+    private boolean isApproved(PaymentId payment) {
+        return paymentApproved && payment.equals(paymentId);
+    }
+
+    private boolean isUndecided(PaymentId payment) {
+        return isAwaiting(payment) && !paymentApproved && !paymentDeclined;
+    }
+
+    private boolean isRefundRequestedOrDone(PaymentId payment) {
+        return refundsRequested.contains(payment) || refunds.contains(payment);
+    }
+
+    /** Whether the order's own payment was charged and nothing has given the money back yet. */
+    private boolean holdsACharge() {
+        return paymentApproved && !isRefundRequestedOrDone(paymentId);
+    }
+
+    private void refuseWithoutPaymentId(PaymentId payment, String action) {
+        if (payment == null) {
+            throw refusal(VALIDATION_FAILED, action + " without a payment id");
+        }
+    }
+
+    private void refuseApprovalBeforePaymentWasAskedFor(PaymentId payment) {
+        // Only a forged or badly reordered message approves a payment the order has not yet asked for.
+        if (status == PENDING) {
+            throw refusal(ILLEGAL_ORDER_TRANSITION, "record an approval of payment " + payment);
+        }
+    }
+
+    private void refuseRefundWithoutAmount(RecordPaymentRefundedCommand command) {
+        if (command.amount() == null) {
+            throw refusal(VALIDATION_FAILED, "record a refund of payment " + command.paymentId() + " without an amount");
+        }
+    }
+
     private BusinessRuleViolation refusal(ErrorCode code, String action) {
         return new BusinessRuleViolation(code, "Order " + orderId + " is " + status + " and cannot " + action);
+    }
+
+    /** Every event of the order, its placement included, names the order's customer in its metadata. */
+    private static void applyFor(CustomerId customer, Object event) {
+        apply(event, MetaData.with(CUSTOMER_ID_METADATA, customer.value()));
     }
 }

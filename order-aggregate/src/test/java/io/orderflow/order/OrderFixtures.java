@@ -13,12 +13,19 @@ import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
 import io.orderflow.contracts.order.OrderDelivered;
 import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderPlaced;
+import io.orderflow.contracts.order.OrderRefundRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.PaymentApproved;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.contracts.order.ShippingAddress;
+import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
@@ -93,6 +100,51 @@ final class OrderFixtures {
             case CANCELLED -> List.of(anOrderPlaced(orderId),
                     new OrderCancelled(orderId, CancellationReason.CUSTOMER_REQUEST, null, OrderStatus.PENDING));
         };
+    }
+
+    static PaymentApproved aPaymentApproved(OrderId orderId) {
+        return new PaymentApproved(orderId, PAYMENT_ID, eur("30.00"));
+    }
+
+    /** A refund of the order's total, as the order requests it. */
+    static OrderRefundRequested aRefundRequested(OrderId orderId, PaymentId paymentId) {
+        return new OrderRefundRequested(orderId, paymentId, eur("30.00"));
+    }
+
+    static OrderPaymentRefunded aPaymentRefunded(OrderId orderId, PaymentId paymentId) {
+        return new OrderPaymentRefunded(orderId, paymentId, eur("30.00"));
+    }
+
+    /** Charged for {@link #PAYMENT_ID} and still awaiting the saga's confirmation. */
+    static List<Object> anOrderWithApprovedPayment(OrderId orderId) {
+        return followedBy(anOrderThatIs(orderId, OrderStatus.AWAITING_PAYMENT), aPaymentApproved(orderId));
+    }
+
+    /** Timed out while waiting for {@link #PAYMENT_ID}, with no approval seen. */
+    static List<Object> anOrderCancelledWhileAwaitingPayment(OrderId orderId) {
+        return followedBy(anOrderThatIs(orderId, OrderStatus.AWAITING_PAYMENT),
+                new OrderCancelled(orderId, CancellationReason.PAYMENT_TIMEOUT, null, OrderStatus.AWAITING_PAYMENT));
+    }
+
+    /** Charged, then cancelled, with the refund of the charge requested as the order does. */
+    static List<Object> anOrderCancelledAfterApproval(OrderId orderId) {
+        return followedBy(anOrderWithApprovedPayment(orderId),
+                new OrderCancelled(orderId, CancellationReason.PAYMENT_TIMEOUT, null, OrderStatus.AWAITING_PAYMENT),
+                aRefundRequested(orderId, PAYMENT_ID));
+    }
+
+    static List<Object> followedBy(List<Object> history, Object... events) {
+        List<Object> longer = new ArrayList<>(history);
+        longer.addAll(List.of(events));
+        return longer;
+    }
+
+    /**
+     * {@code payload} as the order applies it: addressed to {@link #aCustomer()} under the metadata key that
+     * downstream publishers read, spelled out here so that renaming it breaks a test.
+     */
+    static EventMessage<?> addressedToTheCustomer(Object payload) {
+        return GenericEventMessage.asEventMessage(payload).andMetaData(MetaData.with("customerId", aCustomer().value()));
     }
 
     /** Matches a {@link BusinessRuleViolation} that carries {@code code}. */

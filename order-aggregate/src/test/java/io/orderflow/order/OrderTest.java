@@ -20,10 +20,19 @@ import static io.orderflow.order.OrderFixtures.ANOTHER_PAYMENT_ID;
 import static io.orderflow.order.OrderFixtures.ORDER_ID;
 import static io.orderflow.order.OrderFixtures.PAYMENT_ID;
 import static io.orderflow.order.OrderFixtures.aLine;
+import static io.orderflow.order.OrderFixtures.aPaymentApproved;
+import static io.orderflow.order.OrderFixtures.aPaymentRefunded;
 import static io.orderflow.order.OrderFixtures.aPlaceOrderCommand;
+import static io.orderflow.order.OrderFixtures.aRefundRequested;
+import static io.orderflow.order.OrderFixtures.addressedToTheCustomer;
+import static io.orderflow.order.OrderFixtures.anOrderAwaitingPayment;
+import static io.orderflow.order.OrderFixtures.anOrderCancelledAfterApproval;
+import static io.orderflow.order.OrderFixtures.anOrderCancelledWhileAwaitingPayment;
 import static io.orderflow.order.OrderFixtures.anOrderPlaced;
 import static io.orderflow.order.OrderFixtures.anOrderThatIs;
+import static io.orderflow.order.OrderFixtures.anOrderWithApprovedPayment;
 import static io.orderflow.order.OrderFixtures.eur;
+import static io.orderflow.order.OrderFixtures.followedBy;
 import static io.orderflow.order.OrderFixtures.refusedWith;
 import static io.orderflow.order.OrderFixtures.yen;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,18 +47,29 @@ import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
 import io.orderflow.contracts.order.OrderDelivered;
 import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderPaymentRefunded;
+import io.orderflow.contracts.order.OrderRefundRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.PaymentApproved;
+import io.orderflow.contracts.order.PaymentDeclined;
+import io.orderflow.contracts.order.RecordPaymentApprovedCommand;
+import io.orderflow.contracts.order.RecordPaymentDeclinedCommand;
+import io.orderflow.contracts.order.RecordPaymentRefundedCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderTest {
@@ -220,7 +240,7 @@ class OrderTest {
         }
 
         @Test
-        void refusesACancelledOrderSoTheSagaCanRefundThePayment() {
+        void refusesToConfirmACancelledOrderWhichHasRequestedItsRefundItself() {
             fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
                     .when(new ConfirmOrderCommand(ORDER_ID))
                     .expectException(refusedWith(ORDER_ALREADY_CANCELLED))
@@ -241,11 +261,60 @@ class OrderTest {
     class CancelOrder {
 
         @ParameterizedTest
-        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT", "CONFIRMED"})
-        void letsTheCustomerCancelUntilTheOrderShips(OrderStatus status) {
+        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT"})
+        void letsTheCustomerCancelAnOrderThatIsNotChargedWithoutARefund(OrderStatus status) {
+            // An unanswered payment request is voided by the outbox from the OrderCancelled alone.
             fixture.given(anOrderThatIs(ORDER_ID, status))
                     .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, "changed my mind"))
                     .expectEvents(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", status));
+        }
+
+        @Test
+        void requestsARefundWhenTheCustomerCancelsAConfirmedOrder() {
+            fixture.given(anOrderThatIs(ORDER_ID, CONFIRMED))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, "changed my mind"))
+                    .expectEvents(
+                            new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", CONFIRMED),
+                            new OrderRefundRequested(ORDER_ID, PAYMENT_ID, eur("30.00")));
+        }
+
+        @ParameterizedTest
+        @EnumSource(CancellationReason.class)
+        void requestsARefundWhenCancellingAnOrderWhosePaymentWasApprovedButNotYetConfirmed(CancellationReason reason) {
+            fixture.given(anOrderWithApprovedPayment(ORDER_ID))
+                    .when(new CancelOrderCommand(ORDER_ID, reason, null))
+                    .expectEvents(
+                            new OrderCancelled(ORDER_ID, reason, null, AWAITING_PAYMENT),
+                            aRefundRequested(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void requestsARefundOfTheTotalIncludingTax() {
+            List<OrderLine> lines = List.of(aLine("product-1", 2, eur("5.00")), aLine("product-2", 1, eur("1.50")));
+
+            fixture.given(
+                            anOrderPlaced(ORDER_ID, lines, eur("11.50"), eur("2.18"), eur("13.68")),
+                            new OrderAwaitingPayment(ORDER_ID, PAYMENT_ID, eur("13.68")),
+                            new PaymentApproved(ORDER_ID, PAYMENT_ID, eur("13.68")))
+                    .when(new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null))
+                    .expectEvents(
+                            new OrderCancelled(ORDER_ID, PAYMENT_TIMEOUT, null, AWAITING_PAYMENT),
+                            new OrderRefundRequested(ORDER_ID, PAYMENT_ID, eur("13.68")));
+        }
+
+        @Test
+        void requestsNoRefundForAPaymentTheProviderHasAlreadyRefunded() {
+            fixture.given(followedBy(anOrderThatIs(ORDER_ID, CONFIRMED), aPaymentRefunded(ORDER_ID, PAYMENT_ID)))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, null))
+                    .expectEvents(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, null, CONFIRMED));
+        }
+
+        @Test
+        void requestsTheRefundOnlyOnceWhenCancelledTwice() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
 
         @ParameterizedTest
@@ -297,6 +366,289 @@ class OrderTest {
                     .when(new CancelOrderCommand(ORDER_ID, null, null))
                     .expectException(refusedWith(VALIDATION_FAILED))
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordPaymentApproved {
+
+        @Test
+        void approvesThePaymentTheOrderIsAwaiting() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(aPaymentApproved(ORDER_ID));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(anOrderWithApprovedPayment(ORDER_ID))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(names = {"CONFIRMED", "SHIPPED", "DELIVERED"})
+        void doesNothingForARepeatedApprovalOfAConfirmedOrder(OrderStatus status) {
+            // These histories have no PaymentApproved: the confirmation itself says the payment was charged.
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNothingForARepeatedApprovalOfAnOrderCancelledAfterItWasCharged() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void requestsARefundForAnApprovalThatArrivesAfterTheOrderWasCancelled() {
+            fixture.given(anOrderCancelledWhileAwaitingPayment(ORDER_ID))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(aRefundRequested(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void requestsARefundForAnApprovalOfAnOrderCancelledBeforeItAskedForPayment() {
+            fixture.given(anOrderThatIs(ORDER_ID, CANCELLED))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(aRefundRequested(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void requestsTheRefundOfALateApprovalOnlyOnce() {
+            fixture.given(followedBy(anOrderCancelledWhileAwaitingPayment(ORDER_ID), aRefundRequested(ORDER_ID, PAYMENT_ID)))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void requestsNoRefundForALateApprovalWhoseChargeTheVoidHasAlreadyRefunded() {
+            // The void raced the charge and answered REFUNDED before the approval arrived.
+            fixture.given(followedBy(anOrderCancelledWhileAwaitingPayment(ORDER_ID), aPaymentRefunded(ORDER_ID, PAYMENT_ID)))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        /*
+         * An approval of a payment the order never asked for is still money taken from the customer for this
+         * order. Refusing it would leave the charge in place and only a dead letter to show for it; refunding
+         * it gives the money back, and the payment service refunds a payment id at most once.
+         */
+        @ParameterizedTest
+        @EnumSource(names = {"AWAITING_PAYMENT", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED"})
+        void requestsARefundOfAChargeOnAPaymentTheOrderDidNotAskFor(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, ANOTHER_PAYMENT_ID))
+                    .expectEvents(aRefundRequested(ORDER_ID, ANOTHER_PAYMENT_ID));
+        }
+
+        @Test
+        void keepsAwaitingItsOwnPaymentAfterRefundingAnotherOne() {
+            fixture.given(followedBy(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT), aRefundRequested(ORDER_ID, ANOTHER_PAYMENT_ID)))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(aPaymentApproved(ORDER_ID));
+        }
+
+        @Test
+        void requestsTheRefundOfAChargeOnAnotherPaymentOnlyOnce() {
+            fixture.given(followedBy(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT), aRefundRequested(ORDER_ID, ANOTHER_PAYMENT_ID)))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, ANOTHER_PAYMENT_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void approvesAPaymentThatWasDeclinedBeforeBecauseTheChargeIsWhatHappened() {
+            // Out of order or contradictory, the approval is the one that moved money; a later cancel refunds it.
+            fixture.given(followedBy(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT),
+                            new PaymentDeclined(ORDER_ID, PAYMENT_ID, "insufficient funds")))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectEvents(aPaymentApproved(ORDER_ID));
+        }
+
+        @Test
+        void refusesAnApprovalBeforeTheOrderAskedForPayment() {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                    .expectException(refusedWith(ILLEGAL_ORDER_TRANSITION))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnApprovalWithoutAPaymentId() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new RecordPaymentApprovedCommand(ORDER_ID, null))
+                    .expectException(refusedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordPaymentDeclined {
+
+        @Test
+        void recordsTheDeclineOfThePaymentTheOrderIsAwaiting() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"))
+                    .expectEvents(new PaymentDeclined(ORDER_ID, PAYMENT_ID, "insufficient funds"));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(followedBy(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT),
+                            new PaymentDeclined(ORDER_ID, PAYMENT_ID, "insufficient funds")))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNothingAfterThePaymentWasApproved() {
+            fixture.given(anOrderWithApprovedPayment(ORDER_ID))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNothingAfterTheOrderWasCancelled() {
+            fixture.given(anOrderCancelledWhileAwaitingPayment(ORDER_ID))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(mode = Mode.EXCLUDE, names = "AWAITING_PAYMENT")
+        void doesNothingForAnOrderThatIsNotAwaitingPayment(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNothingForAPaymentTheOrderIsNotAwaiting() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new RecordPaymentDeclinedCommand(ORDER_ID, ANOTHER_PAYMENT_ID, "insufficient funds"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class RecordPaymentRefunded {
+
+        @Test
+        void recordsTheRefundTheOrderRequested() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                    .expectEvents(aPaymentRefunded(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void recordsTheAmountThePaymentServiceRefunded() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("29.99")))
+                    .expectEvents(new OrderPaymentRefunded(ORDER_ID, PAYMENT_ID, eur("29.99")));
+        }
+
+        @Test
+        void doesNothingTheSecondTime() {
+            fixture.given(followedBy(anOrderCancelledAfterApproval(ORDER_ID), aPaymentRefunded(ORDER_ID, PAYMENT_ID)))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @EnumSource(OrderStatus.class)
+        void recordsARefundTheOrderNeverRequestedBecauseItHappenedAtTheProvider(OrderStatus status) {
+            fixture.given(anOrderThatIs(ORDER_ID, status))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                    .expectEvents(aPaymentRefunded(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void recordsARefundOfAVoidThatCaughtTheCharge() {
+            fixture.given(anOrderCancelledWhileAwaitingPayment(ORDER_ID))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                    .expectEvents(aPaymentRefunded(ORDER_ID, PAYMENT_ID));
+        }
+
+        @Test
+        void recordsOneRefundPerPayment() {
+            fixture.given(followedBy(anOrderCancelledAfterApproval(ORDER_ID),
+                            aPaymentRefunded(ORDER_ID, PAYMENT_ID),
+                            aRefundRequested(ORDER_ID, ANOTHER_PAYMENT_ID)))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, ANOTHER_PAYMENT_ID, eur("30.00")))
+                    .expectEvents(aPaymentRefunded(ORDER_ID, ANOTHER_PAYMENT_ID));
+        }
+
+        @Test
+        void refusesARefundWithoutAPaymentId() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, null, eur("30.00")))
+                    .expectException(refusedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARefundWithoutAnAmount() {
+            fixture.given(anOrderCancelledAfterApproval(ORDER_ID))
+                    .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, null))
+                    .expectException(refusedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class EventMetadata {
+
+        static Stream<Arguments> everyStepOfTheOrder() {
+            return Stream.of(
+                    step("placement", List.of(), aPlaceOrderCommand(ORDER_ID), anOrderPlaced(ORDER_ID)),
+                    step("awaiting payment", anOrderThatIs(ORDER_ID, PENDING),
+                            new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID), anOrderAwaitingPayment(ORDER_ID)),
+                    step("approval", anOrderThatIs(ORDER_ID, AWAITING_PAYMENT),
+                            new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID), aPaymentApproved(ORDER_ID)),
+                    step("decline", anOrderThatIs(ORDER_ID, AWAITING_PAYMENT),
+                            new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "insufficient funds"),
+                            new PaymentDeclined(ORDER_ID, PAYMENT_ID, "insufficient funds")),
+                    step("confirmation", anOrderWithApprovedPayment(ORDER_ID),
+                            new ConfirmOrderCommand(ORDER_ID), new OrderConfirmed(ORDER_ID)),
+                    step("cancellation of a charged order", anOrderWithApprovedPayment(ORDER_ID),
+                            new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null),
+                            new OrderCancelled(ORDER_ID, PAYMENT_TIMEOUT, null, AWAITING_PAYMENT),
+                            aRefundRequested(ORDER_ID, PAYMENT_ID)),
+                    step("late approval", anOrderCancelledWhileAwaitingPayment(ORDER_ID),
+                            new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID), aRefundRequested(ORDER_ID, PAYMENT_ID)),
+                    step("refund", anOrderCancelledAfterApproval(ORDER_ID),
+                            new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")),
+                            aPaymentRefunded(ORDER_ID, PAYMENT_ID)),
+                    step("shipping", anOrderThatIs(ORDER_ID, CONFIRMED),
+                            new ShipOrderCommand(ORDER_ID), new OrderShipped(ORDER_ID)),
+                    step("delivery", anOrderThatIs(ORDER_ID, SHIPPED),
+                            new DeliverOrderCommand(ORDER_ID), new OrderDelivered(ORDER_ID)));
+        }
+
+        private static Arguments step(String name, List<Object> history, Object command, Object... events) {
+            return Arguments.of(name, history, command, events);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("everyStepOfTheOrder")
+        void namesTheCustomerInTheMetadataOfEveryEvent(String step, List<Object> history, Object command, Object[] events) {
+            fixture.given(history)
+                    .when(command)
+                    .expectEvents(Stream.of(events).map(OrderFixtures::addressedToTheCustomer).toArray(EventMessage<?>[]::new));
         }
     }
 
@@ -388,6 +740,67 @@ class OrderTest {
                         new ShipOrderCommand(ORDER_ID))
                 .when(new DeliverOrderCommand(ORDER_ID))
                 .expectEvents(new OrderDelivered(ORDER_ID));
+    }
+
+    @Test
+    void refundsAnApprovalThatRacedTheCancellationThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null))
+                .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                .expectEvents(aRefundRequested(ORDER_ID, PAYMENT_ID));
+    }
+
+    @Test
+    void requestsTheRefundOfADuplicatedLateApprovalOnceThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null),
+                        new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID),
+                        new RecordPaymentDeclinedCommand(ORDER_ID, PAYMENT_ID, "late and contradictory"))
+                .when(new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void refundsTheChargeWhenTheTimeoutBeatsTheConfirmationThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                .when(new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null))
+                .expectEvents(
+                        new OrderCancelled(ORDER_ID, PAYMENT_TIMEOUT, null, AWAITING_PAYMENT),
+                        aRefundRequested(ORDER_ID, PAYMENT_ID));
+    }
+
+    @Test
+    void refundsACustomerCancellationAfterConfirmationThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID),
+                        new ConfirmOrderCommand(ORDER_ID))
+                .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, null))
+                .expectEvents(
+                        addressedToTheCustomer(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, null, CONFIRMED)),
+                        addressedToTheCustomer(aRefundRequested(ORDER_ID, PAYMENT_ID)));
+    }
+
+    @Test
+    void recordsTheRefundOnceWhenThePaymentServiceRepeatsItThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID),
+                        new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, null),
+                        new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                .when(new RecordPaymentRefundedCommand(ORDER_ID, PAYMENT_ID, eur("30.00")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
