@@ -1,0 +1,54 @@
+package io.orderflow.edge.dispatch;
+
+import io.orderflow.contracts.common.ErrorCode;
+import io.orderflow.edge.EdgeProperties;
+import io.orderflow.edge.problem.ApiProblem;
+import io.orderflow.edge.problem.Failures;
+import java.util.function.Supplier;
+import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Sends commands: off the event loop, retried a few times when another command changed the same
+ * aggregate first, and given up with {@code TIMEOUT} after {@code orderflow.edge.timeout}. The retry
+ * covers the whole dispatch, so each attempt loads the aggregate afresh.
+ */
+@Component
+public class Commands {
+
+    private final ReactorCommandGateway gateway;
+    private final EdgeProperties properties;
+
+    Commands(ReactorCommandGateway gateway, EdgeProperties properties) {
+        this.gateway = gateway;
+        this.properties = properties;
+    }
+
+    /** Sends a command that creates an aggregate. Completes when the command has been handled. */
+    public Mono<Void> send(Object command) {
+        return dispatch(command);
+    }
+
+    /** Sends a command to an aggregate that must exist already; when it does not, fails with {@code whenUnknown}. */
+    public Mono<Void> sendToExisting(Object command, Supplier<ApiProblem> whenUnknown) {
+        return dispatch(command).onErrorMap(
+                failure -> Failures.causeOf(failure, AggregateNotFoundException.class).isPresent(),
+                failure -> whenUnknown.get());
+    }
+
+    private Mono<Void> dispatch(Object command) {
+        return Mono.defer(() -> gateway.send(command))
+                .subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.backoff(properties.concurrencyRetries(), properties.retryBackoff())
+                        .filter(failure -> Failures.causeOf(failure, ConcurrencyException.class).isPresent())
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .timeout(properties.timeout(), Mono.error(() -> ApiProblem.of(ErrorCode.TIMEOUT,
+                        "The command was not handled within " + properties.timeout().toMillis() + " ms.")))
+                .then();
+    }
+}
