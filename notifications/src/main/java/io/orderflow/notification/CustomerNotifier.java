@@ -1,0 +1,103 @@
+package io.orderflow.notification;
+
+import io.orderflow.contracts.integration.OrderLifecycleEvent;
+import io.orderflow.platform.kafka.KafkaJson;
+import io.orderflow.platform.kafka.KafkaMessage;
+import io.orderflow.platform.kafka.MessageHandler;
+import io.orderflow.platform.kafka.PoisonMessageException;
+import java.util.Currency;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Tells the customer about each step of their order's life published on {@code orders.events}: one
+ * recorded e-mail per event, however often the event arrives. A type this module does not know is
+ * skipped (a newer producer may add types); a message it can never read is poison.
+ */
+final class CustomerNotifier implements MessageHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerNotifier.class);
+
+    private final NotificationLog notifications;
+
+    CustomerNotifier(NotificationLog notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public Mono<Void> handle(KafkaMessage message) {
+        return Mono.fromCallable(() -> readSupported(message))
+                .flatMap(event -> customerFacingKind(event)
+                        .map(kind -> notifyCustomer(event, kind))
+                        .orElseGet(() -> skip(event)));
+    }
+
+    private Mono<Void> notifyCustomer(OrderLifecycleEvent event, NotificationKind kind) {
+        requireWhatTheEmailNames(event, kind);
+        OrderEmails.Email email = OrderEmails.compose(kind, event);
+        return Mono.fromCallable(() -> notifications.record(event, kind, email))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(recorded -> {
+                    if (!recorded) {
+                        log.debug("Event {} was notified already; redelivery ignored", event.eventId());
+                    }
+                })
+                .then();
+    }
+
+    private static Mono<Void> skip(OrderLifecycleEvent event) {
+        log.debug("No notification for event type {} (event {})", event.type(), event.eventId());
+        return Mono.empty();
+    }
+
+    private static OrderLifecycleEvent readSupported(KafkaMessage message) {
+        OrderLifecycleEvent event = KafkaJson.read(message, OrderLifecycleEvent.class);
+        if (event.version() != OrderLifecycleEvent.CURRENT_VERSION) {
+            throw new PoisonMessageException("Unsupported OrderLifecycleEvent version " + event.version()
+                    + "; this consumer reads version " + OrderLifecycleEvent.CURRENT_VERSION);
+        }
+        if (event.type() == null || event.type().isBlank()) {
+            throw new PoisonMessageException("OrderLifecycleEvent without a type");
+        }
+        return event;
+    }
+
+    private static Optional<NotificationKind> customerFacingKind(OrderLifecycleEvent event) {
+        return NotificationKind.ofEventType(event.type());
+    }
+
+    // Checked before the insert: a missing id would otherwise fail the NOT NULL column on every retry.
+    private static void requireWhatTheEmailNames(OrderLifecycleEvent event, NotificationKind kind) {
+        requirePresent(event.eventId(), "eventId", event);
+        requirePresent(event.orderId(), "orderId", event);
+        requirePresent(event.customerId(), "customerId", event);
+        if (kind == NotificationKind.PAYMENT_REFUNDED && event.amount() == null) {
+            throw new PoisonMessageException("OrderPaymentRefunded " + event.eventId() + " without an amount");
+        }
+        if (event.amount() != null && !isCurrency(event.currency())) {
+            throw new PoisonMessageException(event.type() + " " + event.eventId()
+                    + " has an amount in an unknown currency: " + event.currency());
+        }
+    }
+
+    private static void requirePresent(String value, String field, OrderLifecycleEvent event) {
+        if (value == null || value.isBlank()) {
+            throw new PoisonMessageException(event.type() + " " + event.eventId() + " without " + field);
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        if (code == null) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
