@@ -1,0 +1,25 @@
+package io.orderflow.app;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on the embedded PostgreSQL and Kafka broker. Every end-to-end test uses this
+ * one configuration, so they share one application context: two contexts in one JVM would both run
+ * processors and consumers against the same database and topics.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = OrderflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "orderflow.demo.catalogue-enabled=false",
+                "orderflow.saga.payment-timeout=PT4S",
+                "orderflow.saga.step-retry-interval=PT2S",
+                "orderflow.payment.latency=PT0.005S",
+                "logging.level.org.axonframework=WARN"
+        })
+public @interface OrderflowTest {
+}
