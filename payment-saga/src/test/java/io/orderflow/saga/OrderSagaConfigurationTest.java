@@ -1,0 +1,74 @@
+package io.orderflow.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.spring.saga.SpringResourceInjector;
+import org.axonframework.test.deadline.StubDeadlineManager;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class OrderSagaConfigurationTest {
+
+    // Boot's conversion service turns "PT30S" into a Duration, as in the running application
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withUserConfiguration(OrderSagaConfiguration.class);
+
+    @Test
+    void waitsThirtySecondsForPaymentAndRetriesAStepEveryTenSecondsByDefault() {
+        contextRunner.run(context -> assertThat(context.getBean(OrderSagaSettings.class))
+                .isEqualTo(new OrderSagaSettings(Duration.ofSeconds(30), Duration.ofSeconds(10))));
+    }
+
+    @Test
+    void takesItsTimingsFromConfiguration() {
+        contextRunner.withPropertyValues(
+                        "orderflow.saga.payment-timeout=PT2M",
+                        "orderflow.saga.step-retry-interval=PT5S")
+                .run(context -> assertThat(context.getBean(OrderSagaSettings.class))
+                        .isEqualTo(new OrderSagaSettings(Duration.ofMinutes(2), Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void refusesToStartWithANonPositiveStepRetryInterval() {
+        contextRunner.withPropertyValues("orderflow.saga.step-retry-interval=PT0S")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("step-retry interval must be positive"));
+    }
+
+    @Test
+    void refusesToStartWithANegativePaymentTimeout() {
+        contextRunner.withPropertyValues("orderflow.saga.payment-timeout=-PT1S")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("payment timeout must be positive"));
+    }
+
+    @Test
+    void suppliesTheSagaWithItsResourcesThroughAxonsSpringResourceInjector() {
+        CommandGateway commandGateway = Mockito.mock(CommandGateway.class);
+        DeadlineManager deadlineManager = new StubDeadlineManager();
+        contextRunner.withBean(CommandGateway.class, () -> commandGateway)
+                .withBean(DeadlineManager.class, () -> deadlineManager)
+                .run(context -> {
+                    SpringResourceInjector injector = new SpringResourceInjector();
+                    injector.setApplicationContext(context.getSourceApplicationContext());
+                    OrderSaga saga = new OrderSaga();
+
+                    injector.injectResources(saga);
+
+                    assertThat(saga).extracting("commandGateway").isSameAs(commandGateway);
+                    assertThat(saga).extracting("deadlineManager").isSameAs(deadlineManager);
+                    assertThat(saga).extracting("settings").isEqualTo(context.getBean(OrderSagaSettings.class));
+                });
+    }
+}
