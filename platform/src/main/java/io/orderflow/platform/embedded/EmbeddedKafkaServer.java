@@ -3,6 +3,7 @@ package io.orderflow.platform.embedded;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -34,7 +35,8 @@ public final class EmbeddedKafkaServer {
             broker.afterPropertiesSet();
             log.info("Embedded Kafka (KRaft) started at {}", broker.getBrokersAsString());
             EmbeddedKafkaKraftBroker started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-stop"));
+            // after every application context has closed, so nothing is cut off mid-transaction
+            SpringApplication.getShutdownHandlers().add(started::destroy);
         }
         return broker.getBrokersAsString();
     }

