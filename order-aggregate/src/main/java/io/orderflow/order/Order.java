@@ -40,6 +40,7 @@ import io.orderflow.contracts.order.OrderRefundRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.PaymentApproved;
+import io.orderflow.contracts.order.PaymentVoidRequested;
 import io.orderflow.contracts.order.PaymentDeclined;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.contracts.order.RecordPaymentApprovedCommand;
@@ -171,9 +172,12 @@ class Order {
             return;
         }
         refuseUnlessCancellableFor(command.reason());
-        applyFor(customerId, new OrderCancelled(orderId, command.reason(), command.detail(), status));
+        OrderStatus cancelledFrom = status;
+        applyFor(customerId, new OrderCancelled(orderId, command.reason(), command.detail(), cancelledFrom));
         if (holdsACharge()) {
             applyFor(customerId, new OrderRefundRequested(orderId, paymentId, total));
+        } else if (cancelledFrom == AWAITING_PAYMENT) {
+            applyFor(customerId, new PaymentVoidRequested(orderId, paymentId, total));
         }
     }
 

@@ -49,6 +49,7 @@ import io.orderflow.contracts.order.OrderDelivered;
 import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderRefundRequested;
+import io.orderflow.contracts.order.PaymentVoidRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.PaymentApproved;
@@ -260,13 +261,20 @@ class OrderTest {
     @Nested
     class CancelOrder {
 
-        @ParameterizedTest
-        @EnumSource(names = {"PENDING", "AWAITING_PAYMENT"})
-        void letsTheCustomerCancelAnOrderThatIsNotChargedWithoutARefund(OrderStatus status) {
-            // An unanswered payment request is voided by the outbox from the OrderCancelled alone.
-            fixture.given(anOrderThatIs(ORDER_ID, status))
+        @Test
+        void letsTheCustomerCancelAPendingOrderWithNothingToVoidOrRefund() {
+            fixture.given(anOrderThatIs(ORDER_ID, PENDING))
                     .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, "changed my mind"))
-                    .expectEvents(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", status));
+                    .expectEvents(new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", PENDING));
+        }
+
+        @Test
+        void asksToVoidTheUnansweredPaymentWhenTheCustomerCancelsAnOrderAwaitingIt() {
+            fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
+                    .when(new CancelOrderCommand(ORDER_ID, CUSTOMER_REQUEST, "changed my mind"))
+                    .expectEvents(
+                            new OrderCancelled(ORDER_ID, CUSTOMER_REQUEST, "changed my mind", AWAITING_PAYMENT),
+                            new PaymentVoidRequested(ORDER_ID, PAYMENT_ID, eur("30.00")));
         }
 
         @Test
@@ -327,10 +335,12 @@ class OrderTest {
 
         @ParameterizedTest
         @EnumSource(mode = Mode.EXCLUDE, names = "CUSTOMER_REQUEST")
-        void cancelsAnOrderAwaitingPaymentForASystemReason(CancellationReason reason) {
+        void cancelsAnOrderAwaitingPaymentForASystemReasonAndVoidsItsPayment(CancellationReason reason) {
             fixture.given(anOrderThatIs(ORDER_ID, AWAITING_PAYMENT))
                     .when(new CancelOrderCommand(ORDER_ID, reason, null))
-                    .expectEvents(new OrderCancelled(ORDER_ID, reason, null, AWAITING_PAYMENT));
+                    .expectEvents(
+                            new OrderCancelled(ORDER_ID, reason, null, AWAITING_PAYMENT),
+                            new PaymentVoidRequested(ORDER_ID, PAYMENT_ID, eur("30.00")));
         }
 
         @ParameterizedTest

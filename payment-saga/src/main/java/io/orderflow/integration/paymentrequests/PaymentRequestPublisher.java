@@ -1,10 +1,8 @@
 package io.orderflow.integration.paymentrequests;
 
-import io.orderflow.contracts.common.PaymentId;
 import io.orderflow.contracts.order.OrderAwaitingPayment;
-import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderRefundRequested;
-import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.PaymentVoidRequested;
 import io.orderflow.contracts.payment.PaymentRequest;
 import io.orderflow.contracts.payment.PaymentRequestType;
 import io.orderflow.contracts.payment.PaymentTopics;
@@ -16,7 +14,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns order events into payment requests. Runs in a tracking processor whose token advances only
+ * Turns the order's payment events (awaiting payment, void requested, refund requested) into payment
+ * requests, one for one. Runs in a tracking processor whose token advances only
  * when the handler returns, that is after Kafka acknowledged the request: a broker outage delays
  * requests, never loses them. A request sent twice is harmless (the payment service is idempotent
  * per request id). Replays never re-send.
@@ -41,11 +40,9 @@ class PaymentRequestPublisher {
     }
 
     @EventHandler
-    void on(OrderCancelled event) {
-        if (event.previousStatus() == OrderStatus.AWAITING_PAYMENT) {
-            send(PaymentRequest.of(PaymentRequestType.VOID, PaymentId.forOrder(event.orderId()).value(),
-                    event.orderId().value(), null, null));
-        }
+    void on(PaymentVoidRequested event) {
+        send(PaymentRequest.of(PaymentRequestType.VOID, event.paymentId().value(), event.orderId().value(),
+                event.amount().amount(), event.amount().currency()));
     }
 
     @EventHandler

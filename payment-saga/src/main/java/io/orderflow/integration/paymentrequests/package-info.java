@@ -1,6 +1,6 @@
 /**
- * Publishes charge, void and refund requests to {@code payments.requests} from the order's events:
- * a charge when the order awaits payment, a void when an order that awaited payment is cancelled,
- * a refund when the order asks for one.
+ * Publishes charge, void and refund requests to {@code payments.requests}, one for each of the order's
+ * payment events: {@code OrderAwaitingPayment} (charge), {@code PaymentVoidRequested} (void) and
+ * {@code OrderRefundRequested} (refund). The Order aggregate decides which; this package only delivers.
  */
 package io.orderflow.integration.paymentrequests;

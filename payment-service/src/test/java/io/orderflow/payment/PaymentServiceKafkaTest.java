@@ -1,0 +1,124 @@
+package io.orderflow.payment;
+
+import static io.orderflow.payment.PaymentFixtures.aPayment;
+import static io.orderflow.payment.PaymentFixtures.aPaymentOf;
+import static io.orderflow.payment.TopicReader.headers;
+import static io.orderflow.payment.TopicReader.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.contracts.payment.PaymentRequest;
+import io.orderflow.contracts.payment.PaymentResult;
+import io.orderflow.contracts.payment.PaymentTopics;
+import io.orderflow.payment.PaymentFixtures.APayment;
+import io.orderflow.platform.kafka.KafkaJson;
+import io.orderflow.platform.kafka.KafkaSettings;
+import io.orderflow.platform.kafka.KafkaSubscription;
+import io.orderflow.platform.kafka.PoisonMessageException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The payment service as the rest of the system sees it: requests in on one topic, answers out on another. */
+@SpringBootTest
+class PaymentServiceKafkaTest {
+
+    @Autowired
+    KafkaSettings kafka;
+    @Autowired
+    PaymentLedger ledger;
+
+    KafkaProducer<String, byte[]> producer;
+    TopicReader results;
+    TopicReader deadLetters;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer());
+        results = new TopicReader(kafka.bootstrapServers(), PaymentTopics.RESULTS);
+        deadLetters = new TopicReader(kafka.bootstrapServers(), PaymentTopics.REQUESTS + KafkaSettings.DEAD_LETTER_SUFFIX);
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+        results.close();
+        deadLetters.close();
+    }
+
+    @Test
+    void answersAChargeOnTheResultsTopicKeyedByItsOrder() throws Exception {
+        APayment payment = aPayment();
+
+        request(payment.orderId(), KafkaJson.write(payment.charge()));
+
+        List<ConsumerRecord<String, byte[]>> answers = results.awaitRecordsKeyed(payment.orderId(), 1);
+        assertThat(answers).hasSize(1);
+        assertThat(json(answers.get(0), PaymentResult.class)).isEqualTo(payment.approved());
+        assertThat(ledger.chargesOf(payment.paymentId())).isEqualTo(1);
+    }
+
+    @Test
+    void answersTheRequestsOfAnOrderInTheOrderTheyWereSent() throws Exception {
+        APayment payment = aPayment();
+
+        request(payment.orderId(), KafkaJson.write(payment.charge()));
+        request(payment.orderId(), KafkaJson.write(payment.voiding()));
+
+        List<ConsumerRecord<String, byte[]>> answers = results.awaitRecordsKeyed(payment.orderId(), 2);
+        assertThat(answers).extracting(answer -> json(answer, PaymentResult.class))
+                .containsExactly(payment.approved(), payment.refundedOn(payment.voiding()));
+    }
+
+    @Test
+    void deadLettersAMalformedRequestAndStillAnswersTheNextOne() throws Exception {
+        APayment payment = aPayment();
+
+        request(payment.orderId(), "{\"version\": 1, \"type\": \"CHA".getBytes(StandardCharsets.UTF_8));
+        request(payment.orderId(), KafkaJson.write(payment.charge()));
+
+        assertThat(results.awaitRecordsKeyed(payment.orderId(), 1)).extracting(answer -> json(answer, PaymentResult.class))
+                .containsExactly(payment.approved());
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitRecordsKeyed(payment.orderId(), 1);
+        assertThat(dead).hasSize(1);
+        assertThat(headers(dead.get(0)))
+                .containsEntry(KafkaSubscription.HEADER_ERROR_CLASS, PoisonMessageException.class.getName())
+                .containsEntry(KafkaSubscription.HEADER_ORIGINAL_TOPIC, PaymentTopics.REQUESTS)
+                .containsEntry(KafkaSubscription.HEADER_ATTEMPTS, "1");
+    }
+
+    @Test
+    void deadLettersARequestOfAnUnknownVersionWithoutActingOnIt() throws Exception {
+        APayment fromTheFuture = aPayment();
+        APayment current = aPaymentOf(fromTheFuture.orderId(), fromTheFuture.amount(), fromTheFuture.currency());
+        PaymentRequest charge = fromTheFuture.charge();
+        PaymentRequest version2 = new PaymentRequest(2, charge.requestId(), charge.type(), charge.paymentId(), charge.orderId(),
+                charge.amount(), charge.currency());
+
+        request(fromTheFuture.orderId(), KafkaJson.write(version2));
+        request(current.orderId(), KafkaJson.write(current.charge()));
+
+        // Same key, same partition: once the next request is answered, the unknown one was dealt with.
+        assertThat(results.awaitRecordsKeyed(current.orderId(), 1)).extracting(answer -> json(answer, PaymentResult.class))
+                .containsExactly(current.approved());
+        assertThat(headers(deadLetters.awaitRecordsKeyed(fromTheFuture.orderId(), 1).get(0)))
+                .containsEntry(KafkaSubscription.HEADER_ERROR_MESSAGE, "Unknown PaymentRequest version 2");
+        assertThat(ledger.entriesOfPayment(fromTheFuture.paymentId())).isEmpty();
+    }
+
+    private void request(String orderId, byte[] json) throws Exception {
+        producer.send(new ProducerRecord<>(PaymentTopics.REQUESTS, orderId, json)).get(30, TimeUnit.SECONDS);
+    }
+}
