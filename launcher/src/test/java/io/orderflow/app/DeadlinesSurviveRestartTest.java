@@ -1,0 +1,60 @@
+package io.orderflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sagas waiting for payment when the application stops: after a restart their payment deadlines
+ * still fire, the orders are cancelled with PAYMENT_TIMEOUT and their stock is released.
+ */
+@OrderflowTest
+class DeadlinesSurviveRestartTest {
+
+    @Autowired JdbcTemplate sharedJdbc;
+    @Value("${orderflow.db.url}") String sharedUrl;
+
+    private static List<String> statusesIn(String databaseUrl, List<String> orders) {
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(databaseUrl, "postgres", "postgres"));
+        return orders.stream()
+                .map(orderId -> jdbc.queryForObject("SELECT status FROM projections.order_view WHERE order_id = ?", String.class, orderId))
+                .toList();
+    }
+
+    @Test
+    void paymentDeadlinesFireAfterARestart() {
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
+            broker.start();
+            String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
+            String[] noPaymentProvider = {"orderflow.payment.enabled=false", "orderflow.saga.payment-timeout=PT10S"};
+            String product;
+            List<String> orders;
+            try (IsolatedInstance first = IsolatedInstance.start(database, broker.bootstrapServers(), noPaymentProvider)) {
+                Api api = first.api();
+                product = api.addProduct("Waiting beans", "7.00", 10);
+                orders = List.of(api.placeOrder(Api.aCustomer(), Map.of(product, 2)),
+                        api.placeOrder(Api.aCustomer(), Map.of(product, 3)));
+                orders.forEach(orderId -> api.awaitOrderStatus(orderId, "AWAITING_PAYMENT"));
+            }
+            assertThat(statusesIn(database, orders)).as("still waiting for payment when the application stopped")
+                    .containsOnly("AWAITING_PAYMENT");
+
+            try (IsolatedInstance second = IsolatedInstance.start(database, broker.bootstrapServers(), noPaymentProvider)) {
+                Api api = second.api();
+                for (String orderId : orders) {
+                    JsonNode order = api.awaitOrderStatus(orderId, "CANCELLED");
+                    assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
+                }
+                JsonNode stock = api.awaitProduct(product, p -> p.get("reserved").asInt() == 0);
+                assertThat(stock.get("available").asInt()).isEqualTo(10);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.orderflow.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole application started by a test, on a database and a Kafka broker of its own, so that it can
+ * be stopped and started again without disturbing the shared test context.
+ */
+final class IsolatedInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private IsolatedInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Creates a fresh database on the embedded PostgreSQL that the shared context runs on. */
+    static String freshDatabase(JdbcTemplate sharedJdbc, String sharedUrl) {
+        String name = "isolated_" + UUID.randomUUID().toString().replace("-", "");
+        sharedJdbc.execute("CREATE DATABASE " + name);
+        return sharedUrl.substring(0, sharedUrl.lastIndexOf('/') + 1) + name;
+    }
+
+    static IsolatedInstance start(String databaseUrl, String kafkaServers, String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "server.port=0",
+                "orderflow.db.url=" + databaseUrl,
+                "orderflow.db.username=postgres",
+                "orderflow.db.password=postgres",
+                "orderflow.kafka.bootstrap-servers=" + kafkaServers,
+                "orderflow.demo.catalogue-enabled=false",
+                "orderflow.payment.latency=PT0.005S",
+                "orderflow.saga.step-retry-interval=PT2S",
+                "logging.level.org.axonframework=WARN",
+                "logging.level.org.apache.kafka=ERROR"));
+        all.addAll(List.of(properties));
+        return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)
+                .properties(all.toArray(String[]::new))
+                .run());
+    }
+
+    Api api() {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

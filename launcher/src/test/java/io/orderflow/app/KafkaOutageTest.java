@@ -1,0 +1,52 @@
+package io.orderflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.payment.PaymentLedger;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Kafka killed mid-run and started again: orders placed before and during the outage all settle,
+ * with stock and money balanced. The event store is the outbox; consumers commit after success.
+ */
+@OrderflowTest
+class KafkaOutageTest {
+
+    @Autowired JdbcTemplate sharedJdbc;
+    @Value("${orderflow.db.url}") String sharedUrl;
+
+    @Test
+    void losesNothingWhileKafkaIsDown() {
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
+            broker.start();
+            String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
+            try (IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
+                    "orderflow.saga.payment-timeout=PT120S", "orderflow.kafka.send-timeout=PT3S")) {
+                OrderOutcomes outcomes = new OrderOutcomes(app.api());
+                outcomes.addProduct("Outage beans", "9.50", 80);
+                outcomes.addProduct("Outage mug", "14.00", 30);
+                for (int i = 0; i < 20; i++) {
+                    outcomes.placeRandomOrder();
+                }
+
+                broker.kill();
+                for (int i = 0; i < 20; i++) {
+                    outcomes.placeRandomOrder();
+                }
+                broker.start();
+
+                Map<String, JsonNode> settled = outcomes.awaitAllSettled();
+                assertThat(settled).hasSize(40);
+                assertThat(OrderOutcomes.count(settled, "CANCELLED", "PAYMENT_TIMEOUT"))
+                        .as("no payment request or result was lost").isZero();
+                outcomes.assertStockBalances(settled);
+                outcomes.assertPaymentsBalance(settled, app.bean(PaymentLedger.class));
+            }
+        }
+    }
+}
