@@ -40,9 +40,9 @@ final class IsolatedInstance implements AutoCloseable {
                 "logging.level.org.axonframework=WARN",
                 "logging.level.org.apache.kafka=ERROR"));
         all.addAll(List.of(properties));
+        // as arguments, not default properties: those would lose against application.yml
         return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run());
+                .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
     }
 
     Api api() {

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,7 +43,7 @@ class DemoCatalogue implements ApplicationRunner {
             try {
                 commandGateway.sendAndWait(product);
                 log.info("Demo product {} added as {}", product.name(), product.productId());
-            } catch (ConcurrencyException alreadyThere) {
+            } catch (AggregateStreamCreationException alreadyThere) {
                 log.debug("Demo product {} already exists", product.name());
             }
         }

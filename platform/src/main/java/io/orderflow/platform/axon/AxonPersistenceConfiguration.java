@@ -18,7 +18,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
@@ -40,6 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonPersistenceConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     SchemaMigration axonSchemaMigration() {
@@ -75,9 +77,14 @@ public class AxonPersistenceConfiguration {
         return Serializers.forMessages();
     }
 
+    /**
+     * PostgreSQL's unique violation (SQL state 23505) on the aggregate/sequence key is an optimistic
+     * concurrency conflict: Axon turns it into a (retried) ConcurrencyException. The JDBC default resolver
+     * looks for SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws.
+     */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     /** The JDBC event store; replaced by Axon Server's when {@code axon.axonserver.enabled=true}. */

@@ -13,6 +13,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,40 @@ class AxonPersistenceTest {
         assertThat(result.exceptionResult()).hasMessage("handler failed after both writes");
         assertThat(eventsOf(aggregateId)).isZero();
         assertThat(tokenStore.fetchToken(processor, 0)).isNull();
+    }
+
+    @Test
+    void reportsASecondWriterOfTheSameSequenceNumberAsAConcurrencyConflict() {
+        String aggregateId = UUID.randomUUID().toString();
+        ResultMessage<?> first = inTransaction(() -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, "created"),
+                    new GenericDomainEventMessage<>("Test", aggregateId, 1, "first writer"));
+            return null;
+        });
+        ResultMessage<?> second = inTransaction(() -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, 1, "second writer, same sequence"));
+            return null;
+        });
+
+        assertThat(first.isExceptional()).isFalse();
+        assertThat(second.exceptionResult()).isInstanceOf(ConcurrencyException.class);
+        assertThat(eventsOf(aggregateId)).isEqualTo(2);
+    }
+
+    @Test
+    void reportsASecondCreationOfTheSameAggregateAsAStreamCreationConflict() {
+        String aggregateId = UUID.randomUUID().toString();
+        inTransaction(() -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, "created"));
+            return null;
+        });
+        ResultMessage<?> second = inTransaction(() -> {
+            eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, 0, "created again"));
+            return null;
+        });
+
+        assertThat(second.exceptionResult()).isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(eventsOf(aggregateId)).isEqualTo(1);
     }
 
     @Test
