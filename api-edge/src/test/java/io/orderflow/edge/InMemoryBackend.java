@@ -10,6 +10,7 @@ import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.OrderView;
 import io.orderflow.contracts.order.PlaceOrderCommand;
+import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
 import java.util.Comparator;
 import java.util.List;
@@ -129,6 +130,12 @@ public class InMemoryBackend {
 
     @CommandHandler
     void handle(DeliverOrderCommand command) {
+        receive(command);
+        requireKnown(orders, command.orderId().value());
+    }
+
+    @CommandHandler
+    void handle(CancelOrderCommand command) {
         receive(command);
         requireKnown(orders, command.orderId().value());
     }

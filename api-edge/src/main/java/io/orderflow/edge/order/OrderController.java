@@ -2,6 +2,8 @@ package io.orderflow.edge.order;
 
 import io.orderflow.contracts.common.CustomerId;
 import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.order.CancelOrderCommand;
+import io.orderflow.contracts.order.CancellationReason;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderView;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A customer's orders: placing one, and following it. */
+/** A customer's orders: placing one, following it, cancelling it. */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
@@ -42,6 +44,18 @@ class OrderController {
                         request.shippingAddress().toShippingAddress()))
                 .flatMap(commands::send)
                 .thenReturn(OrderReference.accepted(orderId, OrderStatus.PENDING));
+    }
+
+    /**
+     * The customer changes their mind: accepted until the order ships. Stock goes back and the payment
+     * is voided or refunded by the process that follows. Cancelling again answers the same.
+     */
+    @PostMapping("/{orderId}/cancel")
+    Mono<ResponseEntity<OrderReference>> cancel(@PathVariable String orderId) {
+        OrderId id = OrderReference.idOf(orderId);
+        return commands.sendToExisting(new CancelOrderCommand(id, CancellationReason.CUSTOMER_REQUEST, "cancelled by the customer"),
+                        () -> OrderReference.notFound(orderId))
+                .thenReturn(OrderReference.accepted(id, OrderStatus.CANCELLED));
     }
 
     @GetMapping("/{orderId}")

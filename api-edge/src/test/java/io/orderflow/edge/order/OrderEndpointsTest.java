@@ -16,6 +16,8 @@ import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.ProductView;
+import io.orderflow.contracts.order.CancelOrderCommand;
+import io.orderflow.contracts.order.CancellationReason;
 import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.contracts.order.OrderStatus;
@@ -231,6 +233,44 @@ class OrderEndpointsTest extends EdgeHttpTest {
         @Test
         void answersNotFoundForABlankId() {
             expectProblem(http.get().uri(uri -> uri.path("/api/orders/{id}").build(" ")).exchange(), HttpStatus.NOT_FOUND, ErrorCode.ORDER_NOT_FOUND);
+        }
+    }
+
+    @Nested
+    class CancelOrder {
+
+        private WebTestClient.ResponseSpec cancel(String orderId) {
+            return http.post().uri("/api/orders/{id}/cancel", orderId).exchange();
+        }
+
+        @Test
+        void cancelsForTheCustomerAndAnswersAcceptedWithItsLocation() {
+            OrderView order = anOrder(OrderStatus.AWAITING_PAYMENT);
+            backend.has(order);
+
+            cancel(order.orderId())
+                    .expectStatus().isAccepted()
+                    .expectHeader().location("/api/orders/" + order.orderId())
+                    .expectBody()
+                    .jsonPath("$.orderId").isEqualTo(order.orderId())
+                    .jsonPath("$.status").isEqualTo("CANCELLED");
+
+            assertThat(backend.commands()).containsExactly(new CancelOrderCommand(OrderId.of(order.orderId()),
+                    CancellationReason.CUSTOMER_REQUEST, "cancelled by the customer"));
+        }
+
+        @Test
+        void answersNotFoundForAnUnknownOrder() {
+            expectProblem(cancel("no-such-order"), HttpStatus.NOT_FOUND, ErrorCode.ORDER_NOT_FOUND);
+        }
+
+        @Test
+        void answersConflictWhenTheOrderHasAlreadyShipped() {
+            OrderView order = anOrder(OrderStatus.SHIPPED);
+            backend.has(order);
+            backend.failsNextCommandsWith(new BusinessRuleViolation(ErrorCode.ORDER_ALREADY_SHIPPED, "Order has shipped."));
+
+            expectProblem(cancel(order.orderId()), HttpStatus.CONFLICT, ErrorCode.ORDER_ALREADY_SHIPPED);
         }
     }
 

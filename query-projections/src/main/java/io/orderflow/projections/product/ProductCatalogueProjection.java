@@ -3,6 +3,7 @@ package io.orderflow.projections.product;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.ProductAdded;
 import io.orderflow.contracts.inventory.ProductRestocked;
+import io.orderflow.contracts.inventory.CommittedStockReturned;
 import io.orderflow.contracts.inventory.StockCommitted;
 import io.orderflow.contracts.inventory.StockReleased;
 import io.orderflow.contracts.inventory.StockReservationExpired;
@@ -71,6 +72,11 @@ class ProductCatalogueProjection {
         apply(event.productId(), StockChange.commit(event.quantity()), sequence, at);
     }
 
+    @EventHandler
+    void on(CommittedStockReturned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        apply(event.productId(), StockChange.giveBack(event.quantity()), sequence, at);
+    }
+
     /** A replay rebuilds the catalogue from the first event; without this the sequence check would skip them all. */
     @ResetHandler
     void forgetAllProducts() {
@@ -109,6 +115,11 @@ class ProductCatalogueProjection {
 
         static StockChange commit(int quantity) {
             return new StockChange(0, -quantity, quantity);
+        }
+
+        /** Committed stock of an order cancelled before it shipped is available again. */
+        static StockChange giveBack(int quantity) {
+            return new StockChange(quantity, 0, -quantity);
         }
     }
 }

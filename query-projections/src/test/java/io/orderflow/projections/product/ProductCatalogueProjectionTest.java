@@ -3,6 +3,7 @@ package io.orderflow.projections.product;
 import static io.orderflow.projections.product.ProductFixtures.aProductAdded;
 import static io.orderflow.projections.product.ProductFixtures.committed;
 import static io.orderflow.projections.product.ProductFixtures.expired;
+import static io.orderflow.projections.product.ProductFixtures.returned;
 import static io.orderflow.projections.product.ProductFixtures.rejected;
 import static io.orderflow.projections.product.ProductFixtures.released;
 import static io.orderflow.projections.product.ProductFixtures.reserved;
@@ -104,6 +105,16 @@ class ProductCatalogueProjectionTest {
             inventory.deliver(productId, 2, committed(productId, 4));
 
             assertThat(stockOf(productId)).containsExactly(6, 0, 4);
+        }
+
+        @Test
+        void returnedStockOfACancelledConfirmedOrderIsAvailableAgain() {
+            inventory.deliver(productId, 0, aProductAdded(productId, 10));
+            inventory.deliver(productId, 1, reserved(productId, 4));
+            inventory.deliver(productId, 2, committed(productId, 4));
+            inventory.deliver(productId, 3, returned(productId, 4));
+
+            assertThat(stockOf(productId)).containsExactly(10, 0, 0);
         }
 
         @Test

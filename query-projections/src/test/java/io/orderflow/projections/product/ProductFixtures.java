@@ -5,6 +5,7 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.ProductAdded;
 import io.orderflow.contracts.inventory.ProductRestocked;
+import io.orderflow.contracts.inventory.CommittedStockReturned;
 import io.orderflow.contracts.inventory.StockCommitted;
 import io.orderflow.contracts.inventory.StockReleased;
 import io.orderflow.contracts.inventory.StockReservationExpired;
@@ -53,5 +54,9 @@ final class ProductFixtures {
 
     static StockCommitted committed(ProductId productId, int quantity) {
         return new StockCommitted(productId, AN_ORDER, quantity);
+    }
+
+    static CommittedStockReturned returned(ProductId productId, int quantity) {
+        return new CommittedStockReturned(productId, AN_ORDER, quantity);
     }
 }

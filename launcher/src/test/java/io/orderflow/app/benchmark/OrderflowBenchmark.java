@@ -1,0 +1,173 @@
+package io.orderflow.app.benchmark;
+
+import io.orderflow.app.OrderflowTest;
+import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.AddProductCommand;
+import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.PlaceOrderCommand;
+import io.orderflow.contracts.order.ShippingAddress;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Prints throughput figures; asserts nothing about time. Run with
+ * {@code ./mvnw -DskipTests install && ./mvnw -pl launcher test -Pbenchmark}. Sizes:
+ * {@code -Dbenchmark.orders=2000 -Dbenchmark.concurrency=16}.
+ */
+@Tag("benchmark")
+@OrderflowTest
+class OrderflowBenchmark {
+
+    private static final int ORDERS = Integer.getInteger("benchmark.orders", 2000);
+    private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 16);
+
+    @Autowired CommandGateway commandGateway;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+
+    @Test
+    void placeOrderCommandsPerSecond() throws Exception {
+        ProductId product = aProduct(ORDERS * 2);
+        List<OrderLine> lines = List.of(new OrderLine(product, "Benchmark beans", 1, Money.of("10.00", "EUR")));
+        warmUp(product, lines);
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int i = 0; i < ORDERS; i++) {
+            threads.submit(() -> {
+                try {
+                    commandGateway.sendAndWait(new PlaceOrderCommand(OrderId.random(), CustomerId.of("bench"), lines, address()));
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                }
+            });
+        }
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report("PlaceOrderCommand through the command bus (8 threads, saga and processors running)",
+                "%d commands in %.2f s = %.0f commands/s, %d failed", ORDERS, seconds, ORDERS / seconds, failures.get());
+        awaitSettled(ORDERS + 50, Duration.ofMinutes(10));
+    }
+
+    @Test
+    void ordersPerSecondFromHttpAcceptToTerminalState() {
+        ProductId product = aProduct(ORDERS * 2);
+        WebClient http = WebClient.create("http://localhost:" + port);
+        ConcurrentLinkedQueue<Long> acceptNanos = new ConcurrentLinkedQueue<>();
+        List<String> orderIds = new ArrayList<>();
+        Map<String, Object> body = Map.of("customerId", "bench",
+                "lines", List.of(Map.of("productId", product.value(), "quantity", 1)),
+                "shippingAddress", Map.of("name", "Bench", "line1", "1 Loop Road", "city", "Berlin", "postalCode", "10115", "country", "DE"));
+
+        long start = System.nanoTime();
+        Flux.range(0, ORDERS)
+                .flatMap(i -> Mono.defer(() -> {
+                    long sent = System.nanoTime();
+                    return http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                            .retrieve().bodyToMono(Map.class)
+                            .doOnNext(response -> acceptNanos.add(System.nanoTime() - sent));
+                }), CONCURRENCY)
+                .doOnNext(response -> {
+                    synchronized (orderIds) {
+                        orderIds.add((String) response.get("orderId"));
+                    }
+                })
+                .blockLast(Duration.ofMinutes(10));
+        double acceptedAfter = (System.nanoTime() - start) / 1e9;
+        long settledAt = awaitSettledOrders(orderIds, Duration.ofMinutes(10));
+        double settledAfter = (settledAt - start) / 1e9;
+
+        long[] latencies = acceptNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        report("Orders end to end over HTTP (" + CONCURRENCY + " concurrent clients, payment service at defaults)",
+                "%d orders accepted in %.2f s (%.0f/s); all CONFIRMED or CANCELLED after %.2f s = %.0f orders/s end to end%n"
+                        + "    accept latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                ORDERS, acceptedAfter, ORDERS / acceptedAfter, settledAfter, ORDERS / settledAfter,
+                percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
+    }
+
+    private ProductId aProduct(int stock) {
+        ProductId product = ProductId.random();
+        commandGateway.sendAndWait(new AddProductCommand(product, "Benchmark beans", Money.of("10.00", "EUR"), stock));
+        return product;
+    }
+
+    private void warmUp(ProductId product, List<OrderLine> lines) {
+        for (int i = 0; i < 50; i++) {
+            commandGateway.sendAndWait(new PlaceOrderCommand(OrderId.random(), CustomerId.of("warm-up"), lines, address()));
+        }
+    }
+
+    private void awaitSettled(int atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && settledCount("customer_id IN ('bench', 'warm-up')") < atLeast) {
+            sleep(200);
+        }
+    }
+
+    private long awaitSettledOrders(List<String> orderIds, Duration timeout) {
+        String[] ids = orderIds.toArray(String[]::new);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer settled = jdbc.queryForObject("SELECT count(*) FROM projections.order_view WHERE order_id = ANY(?) "
+                    + "AND status IN ('CONFIRMED', 'CANCELLED')", Integer.class, (Object) ids);
+            if (settled != null && settled >= ids.length) {
+                return System.nanoTime();
+            }
+            sleep(50);
+        }
+        throw new AssertionError("orders did not settle within " + timeout);
+    }
+
+    private int settledCount(String where) {
+        return jdbc.queryForObject("SELECT count(*) FROM projections.order_view WHERE status IN ('CONFIRMED', 'CANCELLED') AND "
+                + where, Integer.class);
+    }
+
+    private static double percentile(long[] sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(index, 0)] / 1e6;
+    }
+
+    private static ShippingAddress address() {
+        return new ShippingAddress("Bench", "1 Loop Road", null, "Berlin", "10115", "DE");
+    }
+
+    private static void report(String what, String format, Object... args) {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("%n=== %s%n    %s%n    machine: %d cores, %s %s, Java %s, max heap %d MB%n",
+                what, String.format(format, args), os.getAvailableProcessors(), os.getName(), os.getArch(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
