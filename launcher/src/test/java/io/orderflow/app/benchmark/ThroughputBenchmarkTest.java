@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  */
 @Tag("benchmark")
 @OrderflowTest
-class OrderflowBenchmark {
+class ThroughputBenchmarkTest {
 
     private static final int ORDERS = Integer.getInteger("benchmark.orders", 2000);
     private static final int CONCURRENCY = Integer.getInteger("benchmark.concurrency", 16);
