@@ -1,8 +1,9 @@
 package io.orderflow.contracts.inventory;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 
 /** An order's reserved units left the building: reserved went down, committed went up. */
-public record StockCommitted(ProductId productId, OrderId orderId, int quantity) {
+public record StockCommitted(ProductId productId, OrderId orderId, int quantity) implements ConcernsOrder {
 }

@@ -1,8 +1,9 @@
 package io.orderflow.contracts.inventory;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 
 /** A reservation was refused because only {@code available} units were left. Nothing changed. */
-public record StockReservationRejected(ProductId productId, OrderId orderId, int requested, int available) {
+public record StockReservationRejected(ProductId productId, OrderId orderId, int requested, int available) implements ConcernsOrder {
 }

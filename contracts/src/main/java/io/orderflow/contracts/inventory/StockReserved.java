@@ -1,8 +1,9 @@
 package io.orderflow.contracts.inventory;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 
 /** Units are held for an order: available went down, reserved went up. */
-public record StockReserved(ProductId productId, OrderId orderId, int quantity) {
+public record StockReserved(ProductId productId, OrderId orderId, int quantity) implements ConcernsOrder {
 }

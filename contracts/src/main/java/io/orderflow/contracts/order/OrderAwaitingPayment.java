@@ -1,9 +1,10 @@
 package io.orderflow.contracts.order;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
 
 /** Stock is reserved; the order waits for payment {@code paymentId} of {@code amount}. */
-public record OrderAwaitingPayment(OrderId orderId, PaymentId paymentId, Money amount) {
+public record OrderAwaitingPayment(OrderId orderId, PaymentId paymentId, Money amount) implements ConcernsOrder {
 }

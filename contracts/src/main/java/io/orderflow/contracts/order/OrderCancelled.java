@@ -1,10 +1,11 @@
 package io.orderflow.contracts.order;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.OrderId;
 
 /**
  * The order was cancelled. {@code previousStatus} says what the cancellation has to undo
  * (a {@code CONFIRMED} order has been charged and must be refunded).
  */
-public record OrderCancelled(OrderId orderId, CancellationReason reason, String detail, OrderStatus previousStatus) {
+public record OrderCancelled(OrderId orderId, CancellationReason reason, String detail, OrderStatus previousStatus) implements ConcernsOrder {
 }

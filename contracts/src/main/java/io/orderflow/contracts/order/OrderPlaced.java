@@ -1,5 +1,6 @@
 package io.orderflow.contracts.order;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.CustomerId;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
@@ -13,7 +14,7 @@ public record OrderPlaced(
         ShippingAddress shippingAddress,
         Money subtotal,
         Money tax,
-        Money total) {
+        Money total) implements ConcernsOrder {
 
     public OrderPlaced {
         lines = List.copyOf(lines);

@@ -1,5 +1,6 @@
 package io.orderflow.contracts.order;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
@@ -8,5 +9,5 @@ import io.orderflow.contracts.common.PaymentId;
  * A charge must be given back: the order was cancelled after its payment was approved, or an approval
  * arrived for an order that was already cancelled. No charge may stay on a cancelled order.
  */
-public record OrderRefundRequested(OrderId orderId, PaymentId paymentId, Money amount) {
+public record OrderRefundRequested(OrderId orderId, PaymentId paymentId, Money amount) implements ConcernsOrder {
 }

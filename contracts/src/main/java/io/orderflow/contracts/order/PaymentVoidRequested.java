@@ -1,5 +1,6 @@
 package io.orderflow.contracts.order;
 
+import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
@@ -8,5 +9,5 @@ import io.orderflow.contracts.common.PaymentId;
  * An order that was waiting for payment {@code paymentId} was cancelled before the payment was approved:
  * the payment service must never charge it (or, if the charge won the race, give it back).
  */
-public record PaymentVoidRequested(OrderId orderId, PaymentId paymentId, Money amount) {
+public record PaymentVoidRequested(OrderId orderId, PaymentId paymentId, Money amount) implements ConcernsOrder {
 }
