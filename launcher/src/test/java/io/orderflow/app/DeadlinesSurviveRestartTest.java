@@ -12,8 +12,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Sagas waiting for payment when the application stops: after a restart their payment deadlines
- * still fire, the orders are cancelled with PAYMENT_TIMEOUT and their stock is released.
+ * Deadlines kept in PostgreSQL: sagas waiting for payment when the application stops still time out
+ * after a restart, and an inventory reservation held too long expires by itself.
  */
 @OrderflowTest
 class DeadlinesSurviveRestartTest {
@@ -52,6 +52,27 @@ class DeadlinesSurviveRestartTest {
                     JsonNode order = api.awaitOrderStatus(orderId, "CANCELLED");
                     assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
                 }
+                JsonNode stock = api.awaitProduct(product, p -> p.get("reserved").asInt() == 0);
+                assertThat(stock.get("available").asInt()).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    void aReservationHeldTooLongExpiresAndItsOrderIsCancelled() {
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
+            broker.start();
+            String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
+            try (IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
+                    "orderflow.payment.enabled=false", "orderflow.saga.payment-timeout=PT120S",
+                    "orderflow.inventory.reservation-ttl=PT3S")) {
+                Api api = app.api();
+                String product = api.addProduct("Briefly held beans", "7.00", 10);
+                String orderId = api.placeOrder(Api.aCustomer(), Map.of(product, 4));
+
+                JsonNode order = api.awaitOrderStatus(orderId, "CANCELLED");
+                assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
+                assertThat(order.get("cancellationDetail").asString()).contains("expired");
                 JsonNode stock = api.awaitProduct(product, p -> p.get("reserved").asInt() == 0);
                 assertThat(stock.get("available").asInt()).isEqualTo(10);
             }

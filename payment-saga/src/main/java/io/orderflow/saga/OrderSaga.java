@@ -83,7 +83,6 @@ public class OrderSaga {
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "payment-deadline";
     static final String STEP_RETRY = "step-retry";
-    private static final String PAYMENT_ID_SUFFIX = ":payment";
 
     private static final Logger logger = LoggerFactory.getLogger(OrderSaga.class);
 
@@ -271,6 +270,9 @@ public class OrderSaga {
     @DeadlineHandler(deadlineName = STEP_RETRY)
     void onStepRetry() {
         stepRetryId = null;
+        if (isWaitingStep()) {
+            return; // a retry that fired while the saga moved on to waiting: nothing to ask again
+        }
         retries++;
         logger.warn("Order {}: no answer in step {} within {}; sending its commands again (retry {})",
                 orderId, step, settings.stepRetryInterval(), retries);
@@ -298,7 +300,7 @@ public class OrderSaga {
         switch (step) {
             case RESERVING -> nextLineToReserve().ifPresent(line ->
                     send(new ReserveStockCommand(line.productId(), orderId, line.quantity())));
-            case REQUESTING_PAYMENT -> send(new MarkOrderAwaitingPaymentCommand(orderId, paymentIdOf(orderId)));
+            case REQUESTING_PAYMENT -> send(new MarkOrderAwaitingPaymentCommand(orderId, PaymentId.forOrder(orderId)));
             case CONFIRMING -> send(new ConfirmOrderCommand(orderId));
             case COMMITTING -> linesIn(RESERVED).forEach(line -> send(new CommitStockCommand(line.productId(), orderId)));
             case CANCELLING -> {
@@ -310,6 +312,10 @@ public class OrderSaga {
                 // waiting for the outside world; there is nothing to send again
             }
         }
+    }
+
+    private boolean isWaitingStep() {
+        return step == AWAITING_PAYMENT || step == CONFIRMED;
     }
 
     private void releaseHeldLines() {
@@ -337,24 +343,34 @@ public class OrderSaga {
     // cancelAllWithinScope(name) has persistent deadline managers scan all scheduled deadlines.
     private void cancelStepRetry() {
         if (stepRetryId != null) {
-            deadlineManager.cancelSchedule(STEP_RETRY, stepRetryId);
+            cancelHarmlessly(STEP_RETRY, stepRetryId);
             stepRetryId = null;
         }
     }
 
     private void cancelPaymentDeadline() {
         if (paymentDeadlineId != null) {
-            deadlineManager.cancelSchedule(PAYMENT_DEADLINE, paymentDeadlineId);
+            cancelHarmlessly(PAYMENT_DEADLINE, paymentDeadlineId);
             paymentDeadlineId = null;
+        }
+    }
+
+    /**
+     * A deadline that is firing at this very moment cannot be cancelled. Letting it fire is harmless: both
+     * handlers look at the current step first (a step retry re-sends idempotent commands, a late payment
+     * deadline finds the payment already settled), so the saga's progress must not fail on it.
+     */
+    private void cancelHarmlessly(String deadlineName, String scheduleId) {
+        try {
+            deadlineManager.cancelSchedule(deadlineName, scheduleId);
+        } catch (RuntimeException firingNow) {
+            logger.debug("Order {}: deadline {} could not be cancelled, it fires and finds nothing to do: {}",
+                    orderId, deadlineName, firingNow.toString());
         }
     }
 
     // ---- Rules
 
-    /** The payment service charges a payment id at most once, so a repeated request must carry the same id. */
-    static PaymentId paymentIdOf(OrderId orderId) {
-        return PaymentId.of(orderId.value() + PAYMENT_ID_SUFFIX);
-    }
 
     private boolean isBeforePayment() {
         return step == RESERVING || step == REQUESTING_PAYMENT || step == AWAITING_PAYMENT;

@@ -131,7 +131,12 @@ class ThroughputBenchmarkTest {
     private long awaitSettledOrders(List<String> orderIds, Duration timeout) {
         String[] ids = orderIds.toArray(String[]::new);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextLagSample = 0;
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > nextLagSample) {
+                printProcessorLag();
+                nextLagSample = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            }
             Integer settled = jdbc.queryForObject("SELECT count(*) FROM projections.order_view WHERE order_id = ANY(?) "
                     + "AND status IN ('CONFIRMED', 'CANCELLED')", Integer.class, (Object) ids);
             if (settled != null && settled >= ids.length) {
@@ -140,6 +145,19 @@ class ThroughputBenchmarkTest {
             sleep(50);
         }
         throw new AssertionError("orders did not settle within " + timeout);
+    }
+
+    /** How far each processor's slowest segment is behind the head of the event store, in events. */
+    private void printProcessorLag() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry", Long.class);
+        var lags = jdbc.queryForList("SELECT processor_name, min(coalesce("
+                + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, "
+                + "(convert_from(token, 'UTF8')::jsonb -> 'tokenAtReset' ->> 'index')::bigint, 0)) AS position "
+                + "FROM axon.token_entry WHERE token IS NOT NULL GROUP BY processor_name ORDER BY processor_name");
+        StringBuilder line = new StringBuilder("    lag behind head " + head + ":");
+        lags.forEach(row -> line.append(' ').append(row.get("processor_name")).append('=')
+                .append(head - ((Number) row.get("position")).longValue()));
+        System.out.println(line);
     }
 
     private int settledCount(String where) {

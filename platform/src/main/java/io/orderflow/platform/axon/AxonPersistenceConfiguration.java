@@ -118,6 +118,12 @@ public class AxonPersistenceConfiguration {
                 .build();
     }
 
+    /**
+     * Sagas in PostgreSQL, uncached. Axon's CachingSagaStore was tried: with a saga started by an event
+     * whose association lookup had just cached "no saga", the new saga stayed invisible to its next
+     * events (orders stuck, seen in the benchmark); it also goes stale when segments move between
+     * instances. Association lookups use the index from db/migration/axon.
+     */
     @Bean
     SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
         return JdbcSagaStore.builder()

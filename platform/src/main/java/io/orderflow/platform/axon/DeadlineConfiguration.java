@@ -9,6 +9,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -36,12 +37,14 @@ public class DeadlineConfiguration {
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
                                                org.axonframework.config.Configuration axonConfiguration,
-                                               Serializer serializer,
+                                               @Qualifier("messageSerializer") Serializer messageSerializer,
                                                TransactionManager transactionManager) {
+        // The message serializer, not the field-visibility one: an aggregate's scope descriptor
+        // resolves its identifier lazily through a getter, and would be stored without it.
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
-                .serializer(serializer)
+                .serializer(messageSerializer)
                 .transactionManager(transactionManager)
                 .startScheduler(false)
                 .stopScheduler(false)
