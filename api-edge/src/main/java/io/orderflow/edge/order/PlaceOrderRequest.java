@@ -10,9 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Body of {@code POST /api/orders}. */
+/**
+ * Body of {@code POST /api/orders}. The customer is the caller named by the access token; {@code customerId}
+ * is optional and kept for older clients: when sent it must be the caller's own id, or the order is refused
+ * with {@code 403 CUSTOMER_MISMATCH}.
+ */
 record PlaceOrderRequest(
-        @NotBlank @Size(max = 100) String customerId,
+        @Size(min = 1, max = 100) String customerId,
         @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress) {
 

@@ -1,0 +1,30 @@
+package io.orderflow.auth;
+
+import io.orderflow.platform.db.SchemaMigration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The auth schema and its migrations, the settings, and how passwords are hashed. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+public class AuthConfiguration {
+
+    public static final String SCHEMA = "auth";
+
+    @Bean
+    SchemaMigration authSchemaMigration() {
+        return new SchemaMigration(SCHEMA, "classpath:db/migration/auth");
+    }
+
+    /**
+     * Spring Security's delegating encoder: bcrypt today, with the algorithm's id stored in each hash
+     * ({@code {bcrypt}...}), so a stronger one can be introduced later without invalidating old hashes.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
