@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "orderflow.edge.retry-backoff=PT0.005S",
                 "orderflow.catalogue.default-currency=CHF",
                 "orderflow.edge.rate-limit.customer.requests=100000",
-                "orderflow.edge.rate-limit.anonymous.requests=100000"
+                "orderflow.edge.rate-limit.anonymous.requests=100000",
+                "orderflow.edge.security.allowed-origins=https://shop.example.com"
         })
 public abstract class EdgeHttpTest {
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys          RSA keys as PEM; all are published, so tokens signed by a retired key stay valid until they
  *                      expire. Empty: one key is generated at start-up (development only: tokens die with the process)
  * @param admin         the administrator account created at start-up if it does not exist
+ * @param bcryptStrength the bcrypt cost of new password hashes (log2 rounds, 4..31); each step doubles the time
  */
 @ConfigurationProperties("orderflow.auth")
 public record AuthProperties(
@@ -23,7 +24,8 @@ public record AuthProperties(
         @DefaultValue("PT15M") Duration tokenLifetime,
         String signingKeyId,
         @DefaultValue List<Key> keys,
-        Admin admin) {
+        Admin admin,
+        @DefaultValue("10") int bcryptStrength) {
 
     public AuthProperties {
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
@@ -31,6 +33,9 @@ public record AuthProperties(
             throw new IllegalArgumentException("orderflow.auth.token-lifetime must be positive and at most a day");
         }
         keys = List.copyOf(keys);
+        if (bcryptStrength < 4 || bcryptStrength > 31) {
+            throw new IllegalArgumentException("orderflow.auth.bcrypt-strength must be between 4 and 31");
+        }
     }
 
     /**

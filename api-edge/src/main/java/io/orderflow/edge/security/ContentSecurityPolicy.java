@@ -19,10 +19,8 @@ final class ContentSecurityPolicy implements ServerHttpHeadersWriter {
     public Mono<Void> writeHttpHeaders(ServerWebExchange exchange) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         String policy = path.startsWith("/swagger-ui") || path.startsWith("/webjars/") ? SWAGGER_UI : API;
-        exchange.getResponse().beforeCommit(() -> {
-            exchange.getResponse().getHeaders().set(HEADER, policy);
-            return Mono.empty();
-        });
+        // Spring Security calls header writers just before the response is committed
+        exchange.getResponse().getHeaders().set(HEADER, policy);
         return Mono.empty();
     }
 }
