@@ -1,12 +1,8 @@
 package io.orderflow.edge.security;
 
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,16 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -35,7 +21,6 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import reactor.core.publisher.Flux;
 
 /**
  * The edge's access rules. Stateless: no session, no cookie, no CSRF token (a bearer token cannot be sent
@@ -86,49 +71,9 @@ class EdgeSecurityConfiguration {
                 .build();
     }
 
-    /**
-     * Checks tokens without calling anyone per request: against the local auth component's keys (a
-     * {@link JWKSource} in this application), or an external provider's key set, fetched once and cached
-     * by Nimbus. RS256 only, so {@code alg: none} and an HMAC signed with the public key are refused.
-     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
-        NimbusReactiveJwtDecoder decoder;
-        if (SecurityProperties.hasText(properties.jwkSetUri())) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        } else if (SecurityProperties.hasText(properties.issuerUri())) {
-            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(properties.issuerUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        } else {
-            JWKSource<SecurityContext> keys = localKeys.getIfAvailable();
-            if (keys == null) {
-                throw new IllegalStateException("No keys to check access tokens with: add the auth component, "
-                        + "or set orderflow.edge.security.issuer-uri or jwk-set-uri");
-            }
-            decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.defer(() -> {
-                        try {
-                            return Flux.fromIterable(keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null));
-                        } catch (com.nimbusds.jose.KeySourceException unavailable) {
-                            return Flux.error(unavailable);
-                        }
-                    }))
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        }
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
-    }
-
-    private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(new JwtTimestampValidator(properties.clockSkew()));
-        validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
-        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
-        validators.add(new JwtIssuerValidator(properties.expectedIssuer()));
-        if (SecurityProperties.hasText(properties.audience())) {
-            validators.add(new JwtAudienceValidator(properties.audience()));
-        }
-        return new DelegatingOAuth2TokenValidator<>(validators);
+        return AccessTokenDecoders.forEdge(properties, localKeys::getIfAvailable);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter(SecurityProperties properties) {

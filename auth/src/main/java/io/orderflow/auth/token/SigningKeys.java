@@ -6,20 +6,20 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.orderflow.auth.AuthProperties;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,10 +79,9 @@ public class SigningKeys {
             if (key.id() == null || key.id().isBlank()) {
                 throw new IllegalStateException("every key in orderflow.auth.keys needs an id");
             }
-            RSAPrivateKey privateKey = hasText(key.privateKey())
-                    ? RsaKeyConverters.pkcs8().convert(pem(key.privateKey())) : null;
-            RSAPublicKey publicKey = hasText(key.publicKey())
-                    ? RsaKeyConverters.x509().convert(pem(key.publicKey())) : publicKeyOf(privateKey, key.id());
+            RSAPrivateKey privateKey = hasText(key.privateKey()) ? privateKeyOf(key.privateKey(), key.id()) : null;
+            RSAPublicKey publicKey = hasText(key.publicKey()) ? publicKeyOf(key.publicKey(), key.id())
+                    : publicKeyOf(privateKey, key.id());
             result.add(rsaKey(key.id(), publicKey, privateKey));
         }
         return result;
@@ -108,8 +107,26 @@ public class SigningKeys {
         return builder.build();
     }
 
-    private static ByteArrayInputStream pem(String text) {
-        return new ByteArrayInputStream(text.strip().getBytes(StandardCharsets.US_ASCII));
+    private static RSAPrivateKey privateKeyOf(String pem, String id) {
+        try {
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException invalid) {
+            throw new IllegalStateException("private-key of key " + id + " is not a PKCS#8 RSA key in PEM", invalid);
+        }
+    }
+
+    private static RSAPublicKey publicKeyOf(String pem, String id) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException invalid) {
+            throw new IllegalStateException("public-key of key " + id + " is not an X.509 RSA key in PEM", invalid);
+        }
+    }
+
+    /** The bytes of a PEM block; line breaks are optional, so a key fits into one environment variable. */
+    private static byte[] der(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
+        return Base64.getDecoder().decode(base64);
     }
 
     private static boolean hasText(String value) {
