@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "orderflow.auth.admin.email=" + Api.ADMIN_EMAIL,
                 "orderflow.auth.admin.password=" + Api.ADMIN_PASSWORD,
                 "orderflow.auth.bcrypt-strength=4",
+                "orderflow.auth.keys[0].id=" + TestSigningKey.ID,
+                "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8,
                 "orderflow.edge.rate-limit.customer.requests=1000000",
                 "orderflow.edge.rate-limit.anonymous.requests=1000000"
         })

@@ -54,8 +54,7 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("An RS256 access token from POST /api/auth/token (or the configured identity provider)."))
-                        .addSchemas(PROBLEM_SCHEMA, problemSchema()));
+                                .description("An RS256 access token from POST /api/auth/token (or the configured identity provider).")));
     }
 
     @Bean
@@ -64,6 +63,8 @@ class OpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
+            // added here, not in the base document: springdoc drops schemas no operation refers to yet
+            openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 boolean isPublic = PUBLIC.contains(method.name() + " " + path);
                 if (!isPublic) {

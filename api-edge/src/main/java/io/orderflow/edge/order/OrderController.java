@@ -1,5 +1,6 @@
 package io.orderflow.edge.order;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.order.CancelOrderCommand;
@@ -52,6 +53,7 @@ class OrderController {
         this.idempotency = idempotency;
     }
 
+    @ApiResponse(responseCode = "202", description = "Order accepted as PENDING; Location: where to poll it", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<OrderReference>> placeOrder(@Valid @RequestBody PlaceOrderRequest request,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
@@ -72,6 +74,7 @@ class OrderController {
      * The customer changes their mind: accepted until the order ships. Stock goes back and the payment
      * is voided or refunded by the process that follows. Cancelling again answers the same.
      */
+    @ApiResponse(responseCode = "202", description = "Cancellation accepted; Location: the order", useReturnTypeSchema = true)
     @PostMapping("/{orderId}/cancel")
     Mono<ResponseEntity<OrderReference>> cancel(@PathVariable String orderId,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,

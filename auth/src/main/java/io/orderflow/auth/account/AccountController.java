@@ -1,5 +1,6 @@
 package io.orderflow.auth.account;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.auth.token.AccessToken;
 import io.orderflow.auth.token.TokenIssuer;
 import io.orderflow.contracts.common.ErrorCode;
@@ -36,6 +37,7 @@ class AccountController {
         this.tokens = tokens;
     }
 
+    @ApiResponse(responseCode = "201", description = "Account created as CUSTOMER", useReturnTypeSchema = true)
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AccountView>> register(@Valid @RequestBody RegisterRequest request) {
         Credentials.requireHashable(request.password());
@@ -48,6 +50,7 @@ class AccountController {
                                 "An account with this e-mail address exists already. Log in instead."))));
     }
 
+    @ApiResponse(responseCode = "200", description = "An access token", useReturnTypeSchema = true)
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AccessToken>> token(@Valid @RequestBody TokenRequest request) {
         return accounts.byEmail(Credentials.normalizedEmail(request.email()))
