@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.junit.jupiter.api.Nested;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -150,6 +151,17 @@ class ProblemResponsesTest extends EdgeHttpTest {
 
             expectProblem(http.get().uri("/api/products").exchange(), HttpStatus.SERVICE_UNAVAILABLE,
                     ErrorCode.SERVICE_UNAVAILABLE);
+        }
+
+        @Test
+        void answersServiceUnavailableWhenTheDatabaseIsDown() {
+            backend.failsNextQueriesWith(new DataAccessResourceFailureException("Connection refused: db:5432"));
+
+            String body = new String(expectProblem(http.get().uri("/api/orders/{id}", "o-1").exchange(),
+                    HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE)
+                    .returnResult().getResponseBodyContent());
+
+            assertThat(body).doesNotContain("5432", "refused");
         }
 
         @Test
