@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * A small HTTP client over the running application, for readable end-to-end tests. {@link #http} calls as
@@ -36,7 +38,9 @@ final class Api {
     private final Map<String, String> ownerOfOrder = new ConcurrentHashMap<>();
 
     Api(int port) {
-        this.anonymous = WebTestClient.bindToServer()
+        // a connection per request: a response a test leaves unread then never holds a pooled connection
+        // that later requests of other tests would wait for
+        this.anonymous = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
@@ -128,8 +132,9 @@ final class Api {
 
     /** Reads as the administrator, who may read every order. */
     JsonNode get(String path) {
-        var result = http.get().uri(path).exchange().returnResult(JsonNode.class);
-        return result.getStatus().is2xxSuccessful() ? result.getResponseBody().blockFirst() : null;
+        // the body is always read, a 404 problem document too, so that the connection is released
+        var result = http.get().uri(path).exchange().expectBody(JsonNode.class).returnResult();
+        return result.getStatus().is2xxSuccessful() ? result.getResponseBody() : null;
     }
 
     static Map<String, Object> address() {
