@@ -6,12 +6,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the HTTP tests: the edge on a random port, in front of {@link InMemoryBackend}. The timeout is
+ * Base of the HTTP tests: the edge on a random port, in front of {@link InMemoryBackend}, called with
+ * {@link TestTokens} as a customer ({@code http}), an administrator ({@code admin}) or nobody. The timeout is
  * short so that a hanging handler is noticed quickly, and the default currency is not the built-in one so
  * that its binding is tested.
  */
@@ -19,7 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
                 "orderflow.edge.timeout=PT1S",
                 "orderflow.edge.retry-backoff=PT0.005S",
-                "orderflow.catalogue.default-currency=CHF"
+                "orderflow.catalogue.default-currency=CHF",
+                "orderflow.edge.rate-limit.customer.requests=100000",
+                "orderflow.edge.rate-limit.anonymous.requests=100000",
+                "orderflow.edge.security.allowed-origins=https://shop.example.com"
         })
 public abstract class EdgeHttpTest {
 
@@ -29,12 +34,27 @@ public abstract class EdgeHttpTest {
     @Autowired
     protected InMemoryBackend backend;
 
+    @Autowired
+    protected InMemoryIdempotencyStore idempotencyKeys;
+
+    /** As customer {@value TestTokens#CUSTOMER}. */
     protected WebTestClient http;
+    /** As an administrator. */
+    protected WebTestClient admin;
+    /** Without a token. */
+    protected WebTestClient anonymous;
 
     @BeforeEach
     void connect() {
         backend.reset();
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        idempotencyKeys.reset();
+        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = as(TestTokens.customer(TestTokens.CUSTOMER));
+        admin = as(TestTokens.admin());
+    }
+
+    protected WebTestClient as(String token) {
+        return anonymous.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.orderflow.edge;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -17,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Real Axon buses, local and in memory, with {@link InMemoryBackend} subscribed as the only command and
- * query handler. Also a web filter that fails on one test path, to reach the edge's last-resort handler.
+ * query handler; the test key that signs {@link TestTokens}; an in-memory idempotency store. Also a web
+ * filter that fails on one test path, to reach the edge's last-resort handler.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class InMemoryAxon {
@@ -27,6 +30,17 @@ class InMemoryAxon {
     @Bean
     InMemoryBackend inMemoryBackend() {
         return new InMemoryBackend();
+    }
+
+    /** The keys the auth component would hand to the edge. */
+    @Bean
+    JWKSource<SecurityContext> testTokenKeys() {
+        return TestTokens.keySource();
+    }
+
+    @Bean
+    InMemoryIdempotencyStore inMemoryIdempotencyStore() {
+        return new InMemoryIdempotencyStore();
     }
 
     @Bean

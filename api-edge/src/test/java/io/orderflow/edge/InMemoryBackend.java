@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -36,6 +37,7 @@ public class InMemoryBackend {
     private final Map<String, ProductView> products = new ConcurrentHashMap<>();
     private final Map<String, OrderView> orders = new ConcurrentHashMap<>();
     private final List<Object> commands = new CopyOnWriteArrayList<>();
+    private final List<MetaData> metadata = new CopyOnWriteArrayList<>();
     private final Queue<RuntimeException> commandFailures = new ConcurrentLinkedQueue<>();
     private final Queue<RuntimeException> queryFailures = new ConcurrentLinkedQueue<>();
     private volatile CountDownLatch commandGate = new CountDownLatch(0);
@@ -51,6 +53,7 @@ public class InMemoryBackend {
         products.clear();
         orders.clear();
         commands.clear();
+        metadata.clear();
         commandFailures.clear();
         queryFailures.clear();
         lastCommandThread = null;
@@ -96,6 +99,11 @@ public class InMemoryBackend {
         return commands.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The metadata of the order commands (place, cancel) handled, in order. */
+    public List<MetaData> orderCommandMetadata() {
+        return List.copyOf(metadata);
+    }
+
     public String lastCommandThread() {
         return lastCommandThread;
     }
@@ -118,8 +126,9 @@ public class InMemoryBackend {
     }
 
     @CommandHandler
-    void handle(PlaceOrderCommand command) {
+    void handle(PlaceOrderCommand command, MetaData metaData) {
         receive(command);
+        metadata.add(metaData);
     }
 
     @CommandHandler
@@ -135,8 +144,9 @@ public class InMemoryBackend {
     }
 
     @CommandHandler
-    void handle(CancelOrderCommand command) {
+    void handle(CancelOrderCommand command, MetaData metaData) {
         receive(command);
+        metadata.add(metaData);
         requireKnown(orders, command.orderId().value());
     }
 

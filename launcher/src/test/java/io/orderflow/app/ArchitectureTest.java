@@ -33,6 +33,19 @@ class ArchitectureTest {
                     "io.orderflow.saga..", "io.orderflow.projections..");
 
     @ArchTest
+    static final ArchRule theEdgeDependsOnNoAuthComponent = noClasses()
+            .that().resideInAPackage("io.orderflow.edge..")
+            .should().dependOnClassesThat().resideInAPackage("io.orderflow.auth..")
+            .because("the edge checks tokens with published keys and stores idempotency keys through a port");
+
+    @ArchTest
+    static final ArchRule theAuthComponentKnowsNoOrders = noClasses()
+            .that().resideInAPackage("io.orderflow.auth..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.orderflow.order..", "io.orderflow.inventory..",
+                    "io.orderflow.saga..", "io.orderflow.projections..", "io.orderflow.contracts.order..",
+                    "io.orderflow.contracts.inventory..", "org.axonframework..");
+
+    @ArchTest
     static final ArchRule projectionsNeverSendCommands = noClasses()
             .that().resideInAPackage("io.orderflow.projections..")
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..");

@@ -53,14 +53,14 @@ class CustomerCancelTest {
         String orderId = aConfirmedOrderOf(product);
         api.http.post().uri("/api/admin/orders/{id}/ship", orderId).exchange().expectStatus().isAccepted();
 
-        api.http.post().uri("/api/orders/{id}/cancel", orderId).exchange()
+        api.asOwnerOf(orderId).post().uri("/api/orders/{id}/cancel", orderId).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("ORDER_ALREADY_SHIPPED");
     }
 
     private void cancel(String orderId) {
-        api.http.post().uri("/api/orders/{id}/cancel", orderId).exchange()
+        api.asOwnerOf(orderId).post().uri("/api/orders/{id}/cancel", orderId).exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
     }
@@ -68,7 +68,7 @@ class CustomerCancelTest {
     /** The payment service declines 20% at random: place orders until one is confirmed. */
     private String aConfirmedOrderOf(String product) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            String orderId = api.placeOrder(Api.aCustomer(), Map.of(product, 1));
+            String orderId = api.placeOrder(api.aCustomer(), Map.of(product, 1));
             if (api.awaitOrderStatus(orderId, "CONFIRMED", "CANCELLED").get("status").asString().equals("CONFIRMED")) {
                 return orderId;
             }

@@ -39,8 +39,8 @@ class DeadlinesSurviveRestartTest {
             try (IsolatedInstance first = IsolatedInstance.start(database, broker.bootstrapServers(), noPaymentProvider)) {
                 Api api = first.api();
                 product = api.addProduct("Waiting beans", "7.00", 10);
-                orders = List.of(api.placeOrder(Api.aCustomer(), Map.of(product, 2)),
-                        api.placeOrder(Api.aCustomer(), Map.of(product, 3)));
+                orders = List.of(api.placeOrder(api.aCustomer(), Map.of(product, 2)),
+                        api.placeOrder(api.aCustomer(), Map.of(product, 3)));
                 orders.forEach(orderId -> api.awaitOrderStatus(orderId, "AWAITING_PAYMENT"));
             }
             assertThat(statusesIn(database, orders)).as("still waiting for payment when the application stopped")

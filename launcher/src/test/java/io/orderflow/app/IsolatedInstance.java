@@ -38,7 +38,11 @@ final class IsolatedInstance implements AutoCloseable {
                 "orderflow.payment.latency=PT0.005S",
                 "orderflow.saga.step-retry-interval=PT2S",
                 "logging.level.org.axonframework=WARN",
-                "logging.level.org.apache.kafka=ERROR"));
+                "logging.level.org.apache.kafka=ERROR",
+                "orderflow.auth.bcrypt-strength=4",
+                "orderflow.edge.rate-limit.customer.requests=1000000",
+                "orderflow.edge.rate-limit.anonymous.requests=1000000"));
+        all.addAll(List.of(Api.ADMIN_PROPERTIES));
         all.addAll(List.of(properties));
         // as arguments, not default properties: those would lose against application.yml
         return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)

@@ -49,9 +49,9 @@ class OrderHttpFlowTest {
     void placesAnOrderPricedFromTheCatalogueAndReadsItBack() {
         String beans = api.addProduct("Ethiopia Guji 250 g", "12.50", 100);
         String grinder = api.addProduct("Burr grinder", "80.00", 100);
-        String customer = Api.aCustomer();
+        String customer = api.aCustomer();
 
-        var response = api.http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+        var response = api.as(customer).post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("customerId", customer,
                         "lines", java.util.List.of(Map.of("productId", beans, "quantity", 2), Map.of("productId", grinder, "quantity", 1)),
                         "shippingAddress", Api.address()))
@@ -80,7 +80,7 @@ class OrderHttpFlowTest {
     @Test
     void refusesToShipAnOrderThatIsNotConfirmed() {
         String scarce = api.addProduct("Scarce gesha", "30.00", 1);
-        String orderId = api.placeOrder(Api.aCustomer(), Map.of(scarce, 2));
+        String orderId = api.placeOrder(api.aCustomer(), Map.of(scarce, 2));
         JsonNode cancelled = api.awaitOrderStatus(orderId, "CANCELLED");
         assertThat(cancelled.get("cancellationReason").asString()).isEqualTo("OUT_OF_STOCK");
 
@@ -103,7 +103,7 @@ class OrderHttpFlowTest {
 
     @Test
     void answersBadRequestForMalformedJson() {
-        api.http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"customerId\": ")
+        api.as(api.aCustomer()).post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"customerId\": ")
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST");

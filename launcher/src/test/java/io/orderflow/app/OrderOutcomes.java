@@ -40,7 +40,7 @@ final class OrderOutcomes {
         while (lines.size() < lineCount) {
             lines.put(products.get(random.nextInt(products.size())), 1 + random.nextInt(3));
         }
-        String orderId = api.placeOrder(Api.aCustomer(), lines);
+        String orderId = api.placeOrder(api.aCustomer(), lines);
         orderIds.add(orderId);
         return orderId;
     }

@@ -70,7 +70,7 @@ class OrderProcessTest {
         kafka.send(PaymentTopics.RESULTS, garbageKey, "{not json".getBytes(StandardCharsets.UTF_8), Map.of()).block();
 
         String product = api.addProduct("After the poison", "3.00", 10);
-        String orderId = api.placeOrder(Api.aCustomer(), Map.of(product, 1));
+        String orderId = api.placeOrder(api.aCustomer(), Map.of(product, 1));
 
         api.awaitOrderStatus(orderId, "CONFIRMED", "CANCELLED");
         JsonNode order = api.get("/api/orders/" + orderId);

@@ -9,7 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application on the embedded PostgreSQL and Kafka broker. Every end-to-end test uses this
  * one configuration, so they share one application context: two contexts in one JVM would both run
- * processors and consumers against the same database and topics.
+ * processors and consumers against the same database and topics. The administrator of {@link Api} is
+ * bootstrapped, password hashing is cheap, and rate limits are out of the way (they have their own test).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "orderflow.saga.payment-timeout=PT4S",
                 "orderflow.saga.step-retry-interval=PT2S",
                 "orderflow.payment.latency=PT0.005S",
-                "logging.level.org.axonframework=WARN"
+                "logging.level.org.axonframework=WARN",
+                "orderflow.auth.admin.email=" + Api.ADMIN_EMAIL,
+                "orderflow.auth.admin.password=" + Api.ADMIN_PASSWORD,
+                "orderflow.auth.bcrypt-strength=4",
+                "orderflow.auth.keys[0].id=" + TestSigningKey.ID,
+                "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8,
+                "orderflow.edge.rate-limit.customer.requests=1000000",
+                "orderflow.edge.rate-limit.anonymous.requests=1000000"
         })
 public @interface OrderflowTest {
 }

@@ -1,5 +1,6 @@
 package io.orderflow.edge.catalogue;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.RestockProductCommand;
@@ -27,6 +28,7 @@ class ProductAdminController {
         this.priceRules = priceRules;
     }
 
+    @ApiResponse(responseCode = "201", description = "Product added; Location: the product", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProductReference>> addProduct(@Valid @RequestBody AddProductRequest request) {
         return Mono.fromCallable(() -> new AddProductCommand(ProductId.random(), request.name().strip(),
@@ -35,6 +37,7 @@ class ProductAdminController {
                 .map(product -> ResponseEntity.created(product.location()).body(product));
     }
 
+    @ApiResponse(responseCode = "202", description = "Restock accepted; Location: the product", useReturnTypeSchema = true)
     @PostMapping(path = "/{productId}/restock", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProductReference>> restock(@PathVariable String productId,
             @Valid @RequestBody RestockRequest request) {

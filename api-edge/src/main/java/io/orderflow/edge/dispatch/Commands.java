@@ -5,6 +5,7 @@ import io.orderflow.edge.EdgeProperties;
 import io.orderflow.edge.problem.ApiProblem;
 import io.orderflow.edge.problem.Failures;
 import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,7 +17,8 @@ import reactor.util.retry.Retry;
 /**
  * Sends commands: off the event loop, retried a few times when another command changed the same
  * aggregate first, and given up with {@code TIMEOUT} after {@code orderflow.edge.timeout}. The retry
- * covers the whole dispatch, so each attempt loads the aggregate afresh.
+ * covers the whole dispatch, so each attempt loads the aggregate afresh. Every command carries
+ * {@link CommandMetadata}: who sent it and the request's idempotency key.
  */
 @Component
 public class Commands {
@@ -42,7 +44,9 @@ public class Commands {
     }
 
     private Mono<Void> dispatch(Object command) {
-        return Mono.defer(() -> gateway.send(command))
+        return CommandMetadata.current()
+                .flatMap(metadata -> Mono.defer(() -> gateway.send(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metadata))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.concurrencyRetries(), properties.retryBackoff())
                         .filter(failure -> Failures.causeOf(failure, ConcurrencyException.class).isPresent())

@@ -1,5 +1,6 @@
 package io.orderflow.edge.order;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.order.OrderStatus;
@@ -24,6 +25,7 @@ class OrderAdminController {
         this.commands = commands;
     }
 
+    @ApiResponse(responseCode = "202", description = "Shipping recorded; Location: the order", useReturnTypeSchema = true)
     @PostMapping("/{orderId}/ship")
     Mono<ResponseEntity<OrderReference>> ship(@PathVariable String orderId) {
         OrderId id = OrderReference.idOf(orderId);
@@ -31,6 +33,7 @@ class OrderAdminController {
                 .thenReturn(OrderReference.accepted(id, OrderStatus.SHIPPED));
     }
 
+    @ApiResponse(responseCode = "202", description = "Delivery recorded; Location: the order", useReturnTypeSchema = true)
     @PostMapping("/{orderId}/deliver")
     Mono<ResponseEntity<OrderReference>> deliver(@PathVariable String orderId) {
         OrderId id = OrderReference.idOf(orderId);

@@ -1,6 +1,7 @@
 package io.orderflow.edge.order;
 
-import io.orderflow.contracts.common.CustomerId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
@@ -10,57 +11,99 @@ import io.orderflow.contracts.order.OrderView;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.edge.dispatch.Commands;
 import io.orderflow.edge.dispatch.Queries;
+import io.orderflow.edge.idempotency.Idempotency;
+import io.orderflow.edge.problem.ApiProblem;
+import io.orderflow.edge.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A customer's orders: placing one, following it, cancelling it. */
+/**
+ * A customer's orders: placing one, following it, cancelling it. The customer is the caller named by the
+ * access token; another customer's order answers 404, exactly like an unknown one, so that order ids
+ * cannot be probed. Administrators see every order.
+ */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
 
+    private static final String IDEMPOTENCY_KEY_DOC = "Any unique string (a UUID): a retry with the same key "
+            + "and body answers the first response again instead of acting twice.";
+
     private final Commands commands;
     private final Queries queries;
     private final OrderPricing pricing;
+    private final Idempotency idempotency;
 
-    OrderController(Commands commands, Queries queries, OrderPricing pricing) {
+    OrderController(Commands commands, Queries queries, OrderPricing pricing, Idempotency idempotency) {
         this.commands = commands;
         this.queries = queries;
         this.pricing = pricing;
+        this.idempotency = idempotency;
     }
 
+    @ApiResponse(responseCode = "202", description = "Order accepted as PENDING; Location: where to poll it", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<OrderReference>> placeOrder(@Valid @RequestBody PlaceOrderRequest request) {
-        OrderId orderId = OrderId.random();
-        return pricing.price(request.lines())
-                .map(lines -> new PlaceOrderCommand(orderId, CustomerId.of(request.customerId().strip()), lines,
-                        request.shippingAddress().toShippingAddress()))
-                .flatMap(commands::send)
-                .thenReturn(OrderReference.accepted(orderId, OrderStatus.PENDING));
+    Mono<ResponseEntity<OrderReference>> placeOrder(@Valid @RequestBody PlaceOrderRequest request,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+            Authentication authentication, ServerHttpRequest httpRequest) {
+        Caller caller = Caller.of(authentication);
+        requireOrderingForThemselves(caller, request);
+        return idempotency.once(caller, idempotencyKey, httpRequest, request, OrderReference.class, () -> {
+            OrderId orderId = OrderId.random();
+            return pricing.price(request.lines())
+                    .map(lines -> new PlaceOrderCommand(orderId, caller.customerId(), lines,
+                            request.shippingAddress().toShippingAddress()))
+                    .flatMap(commands::send)
+                    .thenReturn(OrderReference.accepted(orderId, OrderStatus.PENDING));
+        });
     }
 
     /**
      * The customer changes their mind: accepted until the order ships. Stock goes back and the payment
      * is voided or refunded by the process that follows. Cancelling again answers the same.
      */
+    @ApiResponse(responseCode = "202", description = "Cancellation accepted; Location: the order", useReturnTypeSchema = true)
     @PostMapping("/{orderId}/cancel")
-    Mono<ResponseEntity<OrderReference>> cancel(@PathVariable String orderId) {
+    Mono<ResponseEntity<OrderReference>> cancel(@PathVariable String orderId,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+            Authentication authentication, ServerHttpRequest httpRequest) {
+        Caller caller = Caller.of(authentication);
         OrderId id = OrderReference.idOf(orderId);
-        return commands.sendToExisting(new CancelOrderCommand(id, CancellationReason.CUSTOMER_REQUEST, "cancelled by the customer"),
-                        () -> OrderReference.notFound(orderId))
-                .thenReturn(OrderReference.accepted(id, OrderStatus.CANCELLED));
+        return idempotency.once(caller, idempotencyKey, httpRequest, null, OrderReference.class, () ->
+                visibleOrder(caller, orderId)
+                        .then(commands.sendToExisting(new CancelOrderCommand(id, CancellationReason.CUSTOMER_REQUEST,
+                                "cancelled by the customer"), () -> OrderReference.notFound(orderId)))
+                        .thenReturn(OrderReference.accepted(id, OrderStatus.CANCELLED)));
     }
 
     @GetMapping("/{orderId}")
-    Mono<OrderView> order(@PathVariable String orderId) {
+    Mono<OrderView> order(@PathVariable String orderId, Authentication authentication) {
+        return visibleOrder(Caller.of(authentication), orderId);
+    }
+
+    /** The order as the read model has it, if the caller may see it; 404 otherwise, whether it exists or not. */
+    private Mono<OrderView> visibleOrder(Caller caller, String orderId) {
         return queries.one(new FindOrderQuery(OrderReference.idOf(orderId)), OrderView.class)
+                .filter(order -> caller.mayAccessOrdersOf(order.customerId()))
                 .switchIfEmpty(Mono.error(() -> OrderReference.notFound(orderId)));
+    }
+
+    private static void requireOrderingForThemselves(Caller caller, PlaceOrderRequest request) {
+        if (request.customerId() != null && !request.customerId().equals(caller.subject())) {
+            throw ApiProblem.of(ErrorCode.CUSTOMER_MISMATCH,
+                    "customerId must be your own customer id (the subject of your access token), or left out.");
+        }
     }
 }

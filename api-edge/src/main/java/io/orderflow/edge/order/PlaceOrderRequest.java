@@ -8,11 +8,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.orderflow.edge.web.PlainText;
 import java.util.List;
 
-/** Body of {@code POST /api/orders}. */
+/**
+ * Body of {@code POST /api/orders}. The customer is the caller named by the access token; {@code customerId}
+ * is optional and kept for older clients: when sent it must be the caller's own id, or the order is refused
+ * with {@code 403 CUSTOMER_MISMATCH}.
+ */
 record PlaceOrderRequest(
-        @NotBlank @Size(max = 100) String customerId,
+        @PlainText @Size(min = 1, max = 100) String customerId,
         @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Line> lines,
         @NotNull @Valid Address shippingAddress) {
 
@@ -21,15 +26,15 @@ record PlaceOrderRequest(
      * catalogue prices every line (see {@link OrderPricing}).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Line(@NotBlank @Size(max = 100) String productId, @NotNull @Min(1) @Max(10_000) Integer quantity) {
+    record Line(@NotBlank @PlainText @Size(max = 100) String productId, @NotNull @Min(1) @Max(10_000) Integer quantity) {
     }
 
     record Address(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
+            @NotBlank @PlainText @Size(max = 200) String name,
+            @NotBlank @PlainText @Size(max = 200) String line1,
+            @PlainText @Size(max = 200) String line2,
+            @NotBlank @PlainText @Size(max = 100) String city,
+            @NotBlank @PlainText @Size(max = 20) String postalCode,
             @NotNull @IsoCountryCode String country) {
 
         ShippingAddress toShippingAddress() {

@@ -5,12 +5,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
 /** The one mapping between error codes and HTTP statuses, in both directions. */
-final class ErrorStatus {
+public final class ErrorStatus {
 
     private ErrorStatus() {
     }
 
-    static HttpStatus of(ErrorCode code) {
+    public static HttpStatus of(ErrorCode code) {
         return switch (code.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -19,6 +19,9 @@ final class ErrorStatus {
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case PROTOCOL -> switch (code) {
                 case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
                 case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
@@ -32,11 +35,14 @@ final class ErrorStatus {
     /** The code for a status that Spring chose on its own (routing, content negotiation, decoding). */
     static ErrorCode codeFor(HttpStatusCode status) {
         return switch (status.value()) {
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
             case 404 -> ErrorCode.ROUTE_NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
             case 504 -> ErrorCode.TIMEOUT;
             default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;

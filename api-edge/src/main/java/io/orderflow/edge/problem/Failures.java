@@ -10,6 +10,9 @@ import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import reactor.core.Exceptions;
 
 /**
@@ -59,6 +62,11 @@ public final class Failures {
             return errorCodeIn(remote.getDetails().orElse(null)).map(code -> ApiProblem.of(code, remote.getMessage()));
         }
         if (failure instanceof NoHandlerForCommandException || failure instanceof NoHandlerForQueryException) {
+            return Optional.of(ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE,
+                    "A service needed for this request is not available. Please try again later."));
+        }
+        if (failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException
+                || failure instanceof CannotCreateTransactionException) {
             return Optional.of(ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE,
                     "A service needed for this request is not available. Please try again later."));
         }

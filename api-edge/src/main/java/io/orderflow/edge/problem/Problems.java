@@ -74,6 +74,7 @@ final class Problems {
         if (headers != null) {
             responseHeaders.putAll(headers);
         }
+        problem.headers().forEach(responseHeaders::set);
         // an explicit content type is written as is, even to a client that asked for something else (406)
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(status).headers(responseHeaders).body(body(problem, status, exchange));

@@ -29,7 +29,7 @@ class CatalogueEndpointsTest extends EdgeHttpTest {
     class AddProduct {
 
         private WebTestClient.ResponseSpec add(Json product) {
-            return http.post().uri("/api/admin/products").bodyValue(product).exchange();
+            return admin.post().uri("/api/admin/products").bodyValue(product).exchange();
         }
 
         @Test
@@ -130,7 +130,7 @@ class CatalogueEndpointsTest extends EdgeHttpTest {
     class Restock {
 
         private WebTestClient.ResponseSpec restock(String productId, Json body) {
-            return http.post().uri("/api/admin/products/{id}/restock", productId).bodyValue(body).exchange();
+            return admin.post().uri("/api/admin/products/{id}/restock", productId).bodyValue(body).exchange();
         }
 
         @Test

@@ -26,7 +26,7 @@ class DispatchTest extends EdgeHttpTest {
             OrderView order = anOrder(OrderStatus.CONFIRMED);
             backend.has(order);
 
-            http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange().expectStatus().isAccepted();
+            admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange().expectStatus().isAccepted();
 
             assertThat(backend.lastCommandThread()).startsWith("boundedElastic-");
         }
@@ -52,7 +52,7 @@ class DispatchTest extends EdgeHttpTest {
             backend.failsNextCommandsWith(new ConcurrencyException("version 3 already taken"),
                     new ConcurrencyException("version 4 already taken"));
 
-            http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange().expectStatus().isAccepted();
+            admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange().expectStatus().isAccepted();
 
             assertThat(backend.commands(ShipOrderCommand.class)).hasSize(3);
         }
@@ -64,7 +64,7 @@ class DispatchTest extends EdgeHttpTest {
             backend.failsNextCommandsWith(new ConcurrencyException("1"), new ConcurrencyException("2"),
                     new ConcurrencyException("3"), new ConcurrencyException("4"), new ConcurrencyException("5"));
 
-            expectProblem(http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+            expectProblem(admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.CONFLICT, ErrorCode.CONCURRENT_MODIFICATION);
 
             assertThat(backend.commands(ShipOrderCommand.class)).as("one attempt and three retries").hasSize(4);
@@ -76,7 +76,7 @@ class DispatchTest extends EdgeHttpTest {
             backend.has(order);
             backend.failsNextCommandsWith(new IllegalStateException("boom"));
 
-            http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange()
+            admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange()
                     .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 
             assertThat(backend.commands(ShipOrderCommand.class)).hasSize(1);
@@ -92,7 +92,7 @@ class DispatchTest extends EdgeHttpTest {
             backend.has(order);
             backend.hangsOnCommands();
 
-            expectProblem(http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+            expectProblem(admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.GATEWAY_TIMEOUT, ErrorCode.TIMEOUT);
         }
 

@@ -278,7 +278,7 @@ class OrderEndpointsTest extends EdgeHttpTest {
     class ShipOrder {
 
         private WebTestClient.ResponseSpec ship(String orderId) {
-            return http.post().uri("/api/admin/orders/{id}/ship", orderId).exchange();
+            return admin.post().uri("/api/admin/orders/{id}/ship", orderId).exchange();
         }
 
         @Test
@@ -303,7 +303,7 @@ class OrderEndpointsTest extends EdgeHttpTest {
 
         @Test
         void answersNotFoundForABlankIdWithoutSendingACommand() {
-            expectProblem(http.post().uri(uri -> uri.path("/api/admin/orders/{id}/ship").build(" ")).exchange(), HttpStatus.NOT_FOUND,
+            expectProblem(admin.post().uri(uri -> uri.path("/api/admin/orders/{id}/ship").build(" ")).exchange(), HttpStatus.NOT_FOUND,
                     ErrorCode.ORDER_NOT_FOUND);
             assertThat(backend.commands()).isEmpty();
         }
@@ -324,7 +324,7 @@ class OrderEndpointsTest extends EdgeHttpTest {
     class DeliverOrder {
 
         private WebTestClient.ResponseSpec deliver(String orderId) {
-            return http.post().uri("/api/admin/orders/{id}/deliver", orderId).exchange();
+            return admin.post().uri("/api/admin/orders/{id}/deliver", orderId).exchange();
         }
 
         @Test

@@ -18,6 +18,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.junit.jupiter.api.Nested;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,7 +53,7 @@ class ProblemResponsesTest extends EdgeHttpTest {
 
         @Test
         void answersUnsupportedMediaTypeForABodyThatIsNotJson() {
-            expectProblem(http.post().uri("/api/admin/products").contentType(MediaType.TEXT_PLAIN)
+            expectProblem(admin.post().uri("/api/admin/products").contentType(MediaType.TEXT_PLAIN)
                     .bodyValue("name=beans").exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE);
             assertThat(backend.commands()).isEmpty();
@@ -60,7 +61,7 @@ class ProblemResponsesTest extends EdgeHttpTest {
 
         @Test
         void answersNotAcceptableToAClientThatOnlyAcceptsXmlWithoutSendingTheCommand() {
-            expectProblem(http.post().uri("/api/admin/products").accept(MediaType.APPLICATION_XML)
+            expectProblem(admin.post().uri("/api/admin/products").accept(MediaType.APPLICATION_XML)
                     .bodyValue(aNewProduct()).exchange(), HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE);
             expectProblem(http.get().uri("/api/products").accept(MediaType.APPLICATION_XML).exchange(),
                     HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE);
@@ -85,14 +86,14 @@ class ProblemResponsesTest extends EdgeHttpTest {
 
         @Test
         void answersBadRequestForAMissingBody() {
-            expectProblem(http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON).exchange(),
+            expectProblem(admin.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON).exchange(),
                     HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST);
         }
 
         @Test
         void answersPayloadTooLargeForAHugeBody() {
             String huge = "{\"name\": \"" + "x".repeat(400 * 1024) + "\"}";
-            expectProblem(http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
+            expectProblem(admin.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(huge).exchange(), HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE)
                     .jsonPath("$.detail").isEqualTo("The request body is too large.");
         }
@@ -108,7 +109,7 @@ class ProblemResponsesTest extends EdgeHttpTest {
             backend.failsNextCommandsWith(
                     new CommandExecutionException("Order was shipped already.", null, "ORDER_ALREADY_SHIPPED"));
 
-            expectProblem(http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+            expectProblem(admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.CONFLICT, ErrorCode.ORDER_ALREADY_SHIPPED);
         }
 
@@ -129,7 +130,7 @@ class ProblemResponsesTest extends EdgeHttpTest {
             backend.has(order);
             backend.failsNextCommandsWith(new CommandExecutionException("remote NPE at line 42", null, "no-code"));
 
-            expectProblem(http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+            expectProblem(admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR)
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("NPE"));
         }
@@ -140,7 +141,7 @@ class ProblemResponsesTest extends EdgeHttpTest {
             backend.has(order);
             backend.failsNextCommandsWith(new NoHandlerForCommandException("No node known to accept ShipOrderCommand"));
 
-            expectProblem(http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+            expectProblem(admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE);
         }
 
@@ -153,13 +154,24 @@ class ProblemResponsesTest extends EdgeHttpTest {
         }
 
         @Test
+        void answersServiceUnavailableWhenTheDatabaseIsDown() {
+            backend.failsNextQueriesWith(new DataAccessResourceFailureException("Connection refused: db:5432"));
+
+            String body = new String(expectProblem(http.get().uri("/api/orders/{id}", "o-1").exchange(),
+                    HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE)
+                    .returnResult().getResponseBodyContent());
+
+            assertThat(body).doesNotContain("5432", "refused");
+        }
+
+        @Test
         void answersInternalErrorWithoutTheExceptionsText() {
             OrderView order = anOrder(OrderStatus.CONFIRMED);
             backend.has(order);
             backend.failsNextCommandsWith(new IllegalStateException("jdbc:postgresql://db password=s3cr3t"));
 
             String body = new String(expectProblem(
-                    http.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
+                    admin.post().uri("/api/admin/orders/{id}/ship", order.orderId()).exchange(),
                     HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR)
                     .returnResult().getResponseBodyContent());
 

@@ -36,10 +36,26 @@ public enum ErrorCode {
     // the platform itself
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
     TIMEOUT(Kind.TIMEOUT),
-    INTERNAL_ERROR(Kind.INTERNAL);
+    INTERNAL_ERROR(Kind.INTERNAL),
+    // who is asking: a missing, invalid or expired token, or wrong credentials at login
+    UNAUTHORIZED(Kind.UNAUTHENTICATED),
+    INVALID_CREDENTIALS(Kind.UNAUTHENTICATED),
+    // the caller is known but may not do this
+    FORBIDDEN(Kind.FORBIDDEN),
+    CUSTOMER_MISMATCH(Kind.FORBIDDEN),
+    // accounts
+    EMAIL_ALREADY_REGISTERED(Kind.CONFLICT),
+    // Idempotency-Key: the first request with this key still runs, or the key came with another request
+    IDEMPOTENCY_KEY_IN_USE(Kind.CONFLICT),
+    IDEMPOTENCY_KEY_REUSED(Kind.REFUSED),
+    // too many requests from one customer or address
+    RATE_LIMITED(Kind.RATE_LIMITED);
 
     /** What sort of failure a code is; the edge maps each kind to one HTTP status. */
-    public enum Kind { INVALID, NOT_FOUND, REFUSED, CONFLICT, PROTOCOL, UNAVAILABLE, TIMEOUT, INTERNAL }
+    public enum Kind {
+        INVALID, NOT_FOUND, REFUSED, CONFLICT, PROTOCOL, UNAVAILABLE, TIMEOUT, INTERNAL,
+        UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED
+    }
 
     private final Kind kind;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -76,10 +77,11 @@ class ThroughputBenchmarkTest {
     @Test
     void ordersPerSecondFromHttpAcceptToTerminalState() {
         ProductId product = aProduct(ORDERS * 2);
-        WebClient http = WebClient.create("http://localhost:" + port);
+        WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOfANewCustomer()).build();
         ConcurrentLinkedQueue<Long> acceptNanos = new ConcurrentLinkedQueue<>();
         List<String> orderIds = new ArrayList<>();
-        Map<String, Object> body = Map.of("customerId", "bench",
+        Map<String, Object> body = Map.of(
                 "lines", List.of(Map.of("productId", product.value(), "quantity", 1)),
                 "shippingAddress", Map.of("name", "Bench", "line1", "1 Loop Road", "city", "Berlin", "postalCode", "10115", "country", "DE"));
 
@@ -107,6 +109,18 @@ class ThroughputBenchmarkTest {
                         + "    accept latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
                 ORDERS, acceptedAfter, ORDERS / acceptedAfter, settledAfter, ORDERS / settledAfter,
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
+    }
+
+    /** Orders are placed as a customer of their own, who is the subject of the token. */
+    private String tokenOfANewCustomer() {
+        WebClient anonymous = WebClient.create("http://localhost:" + port);
+        String email = "bench-" + java.util.UUID.randomUUID() + "@orderflow.test";
+        anonymous.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "benchmark-password", "name", "Bench"))
+                .retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
+        return (String) anonymous.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "benchmark-password"))
+                .retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30)).get("accessToken");
     }
 
     private ProductId aProduct(int stock) {

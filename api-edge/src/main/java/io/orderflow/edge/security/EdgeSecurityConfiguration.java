@@ -1,0 +1,104 @@
+package io.orderflow.edge.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The edge's access rules. Stateless: no session, no cookie, no CSRF token (a bearer token cannot be sent
+ * by a cross-site form), no saved requests. Public: login and registration, the key set, reading the
+ * catalogue, health, the API document. Administrators only: {@code /api/admin/**} and the other actuator
+ * endpoints. Everything else needs a valid token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class EdgeSecurityConfiguration {
+
+    static final String[] PUBLIC_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    @Bean
+    SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+            SecurityProperties properties, ProblemAuthenticationEntryPoint entryPoint,
+            ProblemAccessDeniedHandler accessDeniedHandler) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
+                .headers(headers -> headers
+                        .writer(new ContentSecurityPolicy())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
+                        .pathMatchers("/api/orders", "/api/orders/**").hasAnyRole(Role.CUSTOMER.name(), Role.ADMIN.name())
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter(properties)))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDeniedHandler))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
+        return AccessTokenDecoders.forEdge(properties, localKeys::getIfAvailable);
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter(SecurityProperties properties) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(properties.rolesClaim());
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /** No origin is allowed unless configured; tokens travel in a header, so no credentials (cookies) either. */
+    private static CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (properties.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+        cors.setExposedHeaders(List.of("Location", "Retry-After", "WWW-Authenticate", "Idempotent-Replayed"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Guards at the door of the HTTP edge that no feature should repeat: the largest request body
+ * ({@code orderflow.edge.max-body-size}), checked on {@code Content-Length} before anything else runs and
+ * again by the codecs for bodies sent without one.
+ */
+package io.orderflow.edge.web;
