@@ -48,7 +48,8 @@ public abstract class EdgeHttpTest {
     void connect() {
         backend.reset();
         idempotencyKeys.reset();
-        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
         http = as(TestTokens.customer(TestTokens.CUSTOMER));
         admin = as(TestTokens.admin());
     }

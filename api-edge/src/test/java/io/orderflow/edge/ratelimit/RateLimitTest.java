@@ -29,7 +29,8 @@ class RateLimitTest {
 
     @BeforeEach
     void connect() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 
     private WebTestClient as(String token) {
