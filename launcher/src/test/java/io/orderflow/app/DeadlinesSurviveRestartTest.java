@@ -68,7 +68,7 @@ class DeadlinesSurviveRestartTest {
                     "orderflow.inventory.reservation-ttl=PT3S")) {
                 Api api = app.api();
                 String product = api.addProduct("Briefly held beans", "7.00", 10);
-                String orderId = api.placeOrder(Api.aCustomer(), Map.of(product, 4));
+                String orderId = api.placeOrder(api.aCustomer(), Map.of(product, 4));
 
                 JsonNode order = api.awaitOrderStatus(orderId, "CANCELLED");
                 assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_TIMEOUT");
