@@ -11,15 +11,18 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the HTTP tests: the edge on a random port, in front of {@link InMemoryBackend}. The timeout is
- * short so that a hanging handler is noticed quickly, and the default currency is not the built-in one so
- * that its binding is tested.
+ * Base of the HTTP tests: the edge on a random port, in front of {@link InMemoryBackend}. The timeout and
+ * the wait for a new order are short so that a hanging handler is noticed quickly, the heartbeat of live
+ * streams is short so that tests see it, and the default currency is not the built-in one so that its
+ * binding is tested.
  */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "orderflow.edge.timeout=PT1S",
                 "orderflow.edge.retry-backoff=PT0.005S",
-                "orderflow.catalogue.default-currency=CHF"
+                "orderflow.catalogue.default-currency=CHF",
+                "orderflow.edge.live.max-wait=PT1S",
+                "orderflow.edge.live.heartbeat=PT0.2S"
         })
 public abstract class EdgeHttpTest {
 

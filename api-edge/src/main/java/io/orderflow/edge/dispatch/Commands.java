@@ -41,14 +41,22 @@ public class Commands {
                 failure -> whenUnknown.get());
     }
 
+    /** Sends a command whose handler answers with a result, and answers that result. */
+    public <R> Mono<R> ask(Object command, Class<R> resultType) {
+        return this.<Object>dispatching(command).map(resultType::cast);
+    }
+
     private Mono<Void> dispatch(Object command) {
-        return Mono.defer(() -> gateway.send(command))
+        return dispatching(command).then();
+    }
+
+    private <R> Mono<R> dispatching(Object command) {
+        return Mono.defer(() -> gateway.<R>send(command))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.concurrencyRetries(), properties.retryBackoff())
                         .filter(failure -> Failures.causeOf(failure, ConcurrencyException.class).isPresent())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .timeout(properties.timeout(), Mono.error(() -> ApiProblem.of(ErrorCode.TIMEOUT,
-                        "The command was not handled within " + properties.timeout().toMillis() + " ms.")))
-                .then();
+                        "The command was not handled within " + properties.timeout().toMillis() + " ms.")));
     }
 }

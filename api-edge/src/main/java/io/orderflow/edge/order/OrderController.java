@@ -1,16 +1,26 @@
 package io.orderflow.edge.order;
 
 import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.FindOrderHistoryQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
+import io.orderflow.contracts.order.FindOrdersQuery;
+import io.orderflow.contracts.order.OrderHistoryView;
+import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderView;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.edge.dispatch.Commands;
+import io.orderflow.edge.dispatch.Live;
 import io.orderflow.edge.dispatch.Queries;
+import io.orderflow.edge.problem.ApiProblem;
+import io.orderflow.edge.problem.FieldViolation;
 import jakarta.validation.Valid;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +28,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** A customer's orders: placing one, following it, cancelling it. */
+/** A customer's orders: placing one, reading one or a page of them, its history, cancelling it. */
 @RestController
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
@@ -29,11 +40,13 @@ class OrderController {
     private final Commands commands;
     private final Queries queries;
     private final OrderPricing pricing;
+    private final LiveOrderProperties live;
 
-    OrderController(Commands commands, Queries queries, OrderPricing pricing) {
+    OrderController(Commands commands, Queries queries, OrderPricing pricing, LiveOrderProperties live) {
         this.commands = commands;
         this.queries = queries;
         this.pricing = pricing;
+        this.live = live;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -58,9 +71,51 @@ class OrderController {
                 .thenReturn(OrderReference.accepted(id, OrderStatus.CANCELLED));
     }
 
+    /**
+     * One order. With {@code waitMs}, an order not yet in the read model is waited for that long (at most
+     * {@code orderflow.edge.live.max-wait}): a client that has just placed it reads it without guessing
+     * how long the projection takes, and gets {@code 404} only if it does not appear in time.
+     */
     @GetMapping("/{orderId}")
-    Mono<OrderView> order(@PathVariable String orderId) {
-        return queries.one(new FindOrderQuery(OrderReference.idOf(orderId)), OrderView.class)
+    Mono<OrderView> order(@PathVariable String orderId, @RequestParam(required = false) Long waitMs) {
+        FindOrderQuery query = new FindOrderQuery(OrderReference.idOf(orderId));
+        if (waitMs == null || waitMs == 0) {
+            return queries.one(query, OrderView.class).switchIfEmpty(Mono.error(() -> OrderReference.notFound(orderId)));
+        }
+        if (waitMs < 0 || waitMs > live.maxWait().toMillis()) {
+            throw ApiProblem.of(ErrorCode.VALIDATION_FAILED, "The request has invalid values.",
+                    List.of(new FieldViolation("waitMs", "must be between 0 and " + live.maxWait().toMillis())));
+        }
+        return queries.follow(query, OrderView.class, OrderView.class)
+                .map(OrderController::orderOf)
+                .next()
+                .timeout(Duration.ofMillis(waitMs), Mono.error(() -> OrderReference.notFound(orderId)));
+    }
+
+    /**
+     * A page of orders, newest first: {@code {items, page, size, total, totalPages}}, each item shaped as
+     * {@code GET /api/orders/{id}}. See {@link OrderFilters} for the parameters.
+     */
+    @GetMapping
+    Mono<OrderPageView> orders(@RequestParam(required = false) String customerId,
+                               @RequestParam(required = false) List<String> status,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "" + FindOrdersQuery.DEFAULT_SIZE) int size) {
+        return Mono.fromCallable(() -> OrderFilters.toQuery(customerId, status, from, to, page, size))
+                .flatMap(query -> queries.one(query, OrderPageView.class));
+    }
+
+    /** Every status the order went through, with the time and the event that caused it. */
+    @GetMapping("/{orderId}/history")
+    Mono<OrderHistoryView> history(@PathVariable String orderId) {
+        return queries.one(new FindOrderHistoryQuery(OrderReference.idOf(orderId)), OrderHistoryView.class)
                 .switchIfEmpty(Mono.error(() -> OrderReference.notFound(orderId)));
+    }
+
+    static OrderView orderOf(Live<OrderView, OrderView> signal) {
+        return signal instanceof Live.Current<OrderView, OrderView> current ? current.value()
+                : ((Live.Change<OrderView, OrderView>) signal).value();
     }
 }
