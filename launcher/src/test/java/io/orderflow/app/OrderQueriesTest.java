@@ -96,7 +96,8 @@ class OrderQueriesTest {
     @Test
     void showsTheRecordedStockEventsOfAProductAndNothingForUnknownIds() {
         String product = api.addProduct("Audited cup", "5.00", 10);
-        api.awaitOrderStatus(api.placeOrder(Api.aCustomer(), Map.of(product, 1)), "CONFIRMED", "CANCELLED");
+        api.placeOrder(Api.aCustomer(), Map.of(product, 1));
+        api.awaitProduct(product, stock -> stock.get("available").asInt() < 10 && stock.get("reserved").asInt() == 0);
 
         JsonNode timeline = api.get("/api/products/" + product + "/events?limit=2");
 
