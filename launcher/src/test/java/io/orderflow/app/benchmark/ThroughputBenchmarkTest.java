@@ -109,6 +109,54 @@ class ThroughputBenchmarkTest {
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
     }
 
+    /** Replays and verifies the order details over everything the store holds after {@code ORDERS} more orders. */
+    @Test
+    void replayAndVerificationOfTheOrderDetails() throws Exception {
+        ProductId product = aProduct(ORDERS * 2);
+        List<OrderLine> lines = List.of(new OrderLine(product, "Benchmark beans", 1, Money.of("10.00", "EUR")));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < ORDERS; i++) {
+            threads.submit(() -> commandGateway.sendAndWait(
+                    new PlaceOrderCommand(OrderId.random(), CustomerId.of("bench-replay"), lines, address())));
+        }
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.MINUTES);
+        awaitSettled(ORDERS, Duration.ofMinutes(10));
+        WebClient http = WebClient.create("http://localhost:" + port);
+        long events = jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class);
+        long orders = jdbc.queryForObject("SELECT count(*) FROM projections.order_view", Long.class);
+
+        long start = System.nanoTime();
+        Map<?, ?> replay = rebuild(http, "/api/admin/projections/order-details/replay");
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        Map<?, ?> verification = rebuild(http, "/api/admin/projections/order-details/verify");
+        double verifySeconds = (System.nanoTime() - start) / 1e9;
+
+        report("Replay and verification of order-details (" + orders + " orders, the processors running)",
+                "replay %s: %s events read in %.2f s = %.0f events/s (POST to COMPLETED)%n"
+                        + "    verification %s: %s rows compared, %s differences, in %.2f s",
+                replay.get("state"), replay.get("processedEvents"), replaySeconds,
+                ((Number) replay.get("processedEvents")).longValue() / replaySeconds,
+                verification.get("state"), ((Map<?, ?>) verification.get("verification")).get("rowsCompared"),
+                ((Map<?, ?>) verification.get("verification")).get("differenceCount"), verifySeconds);
+        System.out.printf("    event store: %d events%n", events);
+    }
+
+    private Map<?, ?> rebuild(WebClient http, String path) {
+        String location = http.post().uri(path).retrieve().toBodilessEntity().block(Duration.ofSeconds(30))
+                .getHeaders().getLocation().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<?, ?> status = http.get().uri(location).retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            if (List.of("COMPLETED", "FAILED", "ABANDONED").contains(String.valueOf(status.get("state")))) {
+                return status;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(path + " did not finish");
+    }
+
     private ProductId aProduct(int stock) {
         ProductId product = ProductId.random();
         commandGateway.sendAndWait(new AddProductCommand(product, "Benchmark beans", Money.of("10.00", "EUR"), stock));
@@ -123,7 +171,7 @@ class ThroughputBenchmarkTest {
 
     private void awaitSettled(int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && settledCount("customer_id IN ('bench', 'warm-up')") < atLeast) {
+        while (System.nanoTime() < deadline && settledCount("customer_id IN ('bench', 'warm-up', 'bench-replay')") < atLeast) {
             sleep(200);
         }
     }
