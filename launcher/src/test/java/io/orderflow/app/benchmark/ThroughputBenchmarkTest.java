@@ -157,9 +157,15 @@ class ThroughputBenchmarkTest {
         throw new AssertionError(path + " did not finish");
     }
 
+    /** A product in the catalogue read model: orders over HTTP are priced from it. */
     private ProductId aProduct(int stock) {
         ProductId product = ProductId.random();
         commandGateway.sendAndWait(new AddProductCommand(product, "Benchmark beans", Money.of("10.00", "EUR"), stock));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && jdbc.queryForObject(
+                "SELECT count(*) FROM projections.product_view WHERE product_id = ?", Integer.class, product.value()) == 0) {
+            sleep(50);
+        }
         return product;
     }
 
