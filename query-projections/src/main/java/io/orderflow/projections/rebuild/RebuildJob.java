@@ -120,8 +120,8 @@ final class RebuildJob implements Runnable {
             }
             with.log().completed(id, processedEvents);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             fail(switched, "interrupted: the application is shutting down");
+            Thread.currentThread().interrupt(); // after recording the failure: an interrupted thread gets no connection
         } catch (RuntimeException e) {
             log.warn("Rebuild {} of {} failed", id, readModel.name(), e);
             fail(switched, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
