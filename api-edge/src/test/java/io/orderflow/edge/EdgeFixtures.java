@@ -35,6 +35,20 @@ public final class EdgeFixtures {
                 placed, placed.plusSeconds(90));
     }
 
+    /** {@code order} moved on to {@code status}, {@code seconds} after its last change. */
+    public static OrderView movedTo(OrderView order, OrderStatus status, long seconds) {
+        return new OrderView(order.orderId(), order.customerId(), status, order.cancellationReason(),
+                order.cancellationDetail(), order.lines(), order.subtotal(), order.tax(), order.total(),
+                order.currency(), order.createdAt(), order.updatedAt().plusSeconds(seconds));
+    }
+
+    /** An order of {@code customerId} placed at {@code placed}. */
+    public static OrderView anOrderOf(String customerId, Instant placed, OrderStatus status) {
+        OrderView order = anOrder(status);
+        return new OrderView(order.orderId(), customerId, status, null, null, order.lines(), order.subtotal(),
+                order.tax(), order.total(), order.currency(), placed, placed);
+    }
+
     public static OrderView aCancelledOrder() {
         OrderView order = anOrder(OrderStatus.CANCELLED);
         return new OrderView(order.orderId(), order.customerId(), order.status(), CancellationReason.OUT_OF_STOCK,

@@ -13,9 +13,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the HTTP tests: the edge on a random port, in front of {@link InMemoryBackend}, called with
- * {@link TestTokens} as a customer ({@code http}), an administrator ({@code admin}) or nobody. The timeout is
- * short so that a hanging handler is noticed quickly, and the default currency is not the built-in one so
- * that its binding is tested.
+ * {@link TestTokens} as a customer ({@code http}), an administrator ({@code admin}) or nobody. The timeout
+ * and the wait for a new order are short so that a hanging handler is noticed quickly, the heartbeat of
+ * live streams is short so that tests see it, and the default currency is not the built-in one so that
+ * its binding is tested.
  */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -24,7 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "orderflow.catalogue.default-currency=CHF",
                 "orderflow.edge.rate-limit.customer.requests=100000",
                 "orderflow.edge.rate-limit.anonymous.requests=100000",
-                "orderflow.edge.security.allowed-origins=https://shop.example.com"
+                "orderflow.edge.security.allowed-origins=https://shop.example.com",
+                "orderflow.edge.live.max-wait=PT1S",
+                "orderflow.edge.live.heartbeat=PT0.2S"
         })
 public abstract class EdgeHttpTest {
 
@@ -48,7 +51,9 @@ public abstract class EdgeHttpTest {
     void connect() {
         backend.reset();
         idempotencyKeys.reset();
-        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        anonymous = WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.newConnection()))
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build();
         http = as(TestTokens.customer(TestTokens.CUSTOMER));
         admin = as(TestTokens.admin());

@@ -10,7 +10,9 @@ import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorComma
 import org.axonframework.extensions.reactor.queryhandling.gateway.DefaultReactorQueryGateway;
 import org.axonframework.extensions.reactor.queryhandling.gateway.ReactorQueryGateway;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +30,13 @@ class InMemoryAxon {
     static final String FAILING_FILTER_PATH = "/test/failing-filter";
 
     @Bean
-    InMemoryBackend inMemoryBackend() {
-        return new InMemoryBackend();
+    QueryUpdateEmitter queryUpdateEmitter() {
+        return SimpleQueryUpdateEmitter.builder().build();
+    }
+
+    @Bean
+    InMemoryBackend inMemoryBackend(QueryUpdateEmitter queryUpdateEmitter) {
+        return new InMemoryBackend(queryUpdateEmitter);
     }
 
     /** The keys the auth component would hand to the edge. */
@@ -51,8 +58,8 @@ class InMemoryAxon {
     }
 
     @Bean
-    QueryBus queryBus(InMemoryBackend backend) {
-        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+    QueryBus queryBus(InMemoryBackend backend, QueryUpdateEmitter queryUpdateEmitter) {
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(queryUpdateEmitter).build();
         new AnnotationQueryHandlerAdapter<>(backend).subscribe(queryBus);
         return queryBus;
     }

@@ -1,5 +1,7 @@
 package io.orderflow.edge;
 
+import io.orderflow.contracts.audit.EventTimelineView;
+import io.orderflow.contracts.audit.FindEventTimelineQuery;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.FindAllProductsQuery;
 import io.orderflow.contracts.inventory.FindProductQuery;
@@ -7,11 +9,28 @@ import io.orderflow.contracts.inventory.FindProductsByIdQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import io.orderflow.contracts.inventory.RestockProductCommand;
 import io.orderflow.contracts.order.DeliverOrderCommand;
+import io.orderflow.contracts.operations.DeadLettersView;
+import io.orderflow.contracts.operations.EvictDeadLetterSequenceCommand;
+import io.orderflow.contracts.operations.FindDeadLettersQuery;
+import io.orderflow.contracts.operations.FindReadModelRebuildQuery;
+import io.orderflow.contracts.operations.FindReadModelsQuery;
+import io.orderflow.contracts.operations.ReadModelRebuildView;
+import io.orderflow.contracts.operations.ReadModelView;
+import io.orderflow.contracts.operations.ReplayReadModelCommand;
+import io.orderflow.contracts.operations.RetryDeadLettersCommand;
+import io.orderflow.contracts.operations.VerifyReadModelCommand;
+import io.orderflow.contracts.order.FindOrderHistoryQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
+import io.orderflow.contracts.order.FindOrdersQuery;
+import io.orderflow.contracts.order.OrderHistoryView;
+import io.orderflow.contracts.order.OrderPageView;
+import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.OrderStatusChangeView;
 import io.orderflow.contracts.order.OrderView;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +45,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
  * Stands in for the aggregates and projections: records every command it handles, answers queries from
@@ -45,6 +65,16 @@ public class InMemoryBackend {
     private volatile String lastCommandThread;
     private volatile String lastQueryThread;
     private final AtomicInteger generation = new AtomicInteger();
+    private final QueryUpdateEmitter updates;
+    private final List<Object> queries = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private final Map<String, ReadModelRebuildView> rebuilds = new ConcurrentHashMap<>();
+    private final Map<String, EventTimelineView> timelines = new ConcurrentHashMap<>();
+    private volatile DeadLettersView deadLetters;
+
+    public InMemoryBackend(QueryUpdateEmitter updates) {
+        this.updates = updates;
+    }
 
     public void reset() {
         generation.incrementAndGet();
@@ -54,6 +84,11 @@ public class InMemoryBackend {
         orders.clear();
         commands.clear();
         metadata.clear();
+        queries.clear();
+        results.clear();
+        rebuilds.clear();
+        timelines.clear();
+        deadLetters = null;
         commandFailures.clear();
         queryFailures.clear();
         lastCommandThread = null;
@@ -70,6 +105,49 @@ public class InMemoryBackend {
         for (OrderView order : known) {
             orders.put(order.orderId(), order);
         }
+    }
+
+    /**
+     * The order now is {@code order}: answered from now on, and announced to the subscribers of the order
+     * and of its customer, as the projection announces a change.
+     */
+    public void changes(OrderView order) {
+        orders.put(order.orderId(), order);
+        updates.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
+        updates.emit(FindOrdersQuery.class,
+                query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
+    }
+
+    /** Announces {@code order} to subscribers without changing what queries answer (a late, repeated update). */
+    public void announces(OrderView order) {
+        updates.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
+        updates.emit(FindOrdersQuery.class,
+                query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
+    }
+
+    public void has(ReadModelRebuildView rebuild) {
+        rebuilds.put(rebuild.id(), rebuild);
+    }
+
+    public void has(EventTimelineView timeline) {
+        timelines.put(timeline.aggregateType() + "/" + timeline.aggregateId(), timeline);
+    }
+
+    public void has(DeadLettersView parked) {
+        deadLetters = parked;
+    }
+
+    /** What the next command of this type answers. */
+    public void answers(Class<?> commandType, Object result) {
+        results.put(commandType.getName(), result);
+    }
+
+    public List<Object> queries() {
+        return List.copyOf(queries);
+    }
+
+    public <T> List<T> queries(Class<T> type) {
+        return queries.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The next commands fail with these, in order; later ones succeed again. */
@@ -172,6 +250,80 @@ public class InMemoryBackend {
     OrderView handle(FindOrderQuery query) {
         answer();
         return orders.get(query.orderId().value());
+    }
+
+    /** Pages of the orders it has, newest first, filtered by customer and status. */
+    @QueryHandler
+    OrderPageView handle(FindOrdersQuery query) {
+        answer();
+        queries.add(query);
+        List<OrderView> matching = orders.values().stream()
+                .filter(order -> query.customerId() == null || query.customerId().value().equals(order.customerId()))
+                .filter(order -> query.statuses().isEmpty() || query.statuses().contains(order.status()))
+                .sorted(Comparator.comparing(OrderView::createdAt).thenComparing(OrderView::orderId).reversed())
+                .toList();
+        List<OrderView> page = matching.stream().skip((long) query.page() * query.size()).limit(query.size()).toList();
+        return new OrderPageView(page, query.page(), query.size(), matching.size(),
+                (matching.size() + query.size() - 1) / query.size());
+    }
+
+    @QueryHandler
+    OrderHistoryView handle(FindOrderHistoryQuery query) {
+        answer();
+        OrderView order = orders.get(query.orderId().value());
+        return order == null ? null : new OrderHistoryView(order.orderId(), List.of(new OrderStatusChangeView(
+                0, OrderStatus.PENDING, null, "OrderPlaced", "event-0", order.createdAt(), null, null)));
+    }
+
+    @QueryHandler
+    EventTimelineView handle(FindEventTimelineQuery query) {
+        answer();
+        queries.add(query);
+        return timelines.get(query.aggregate().aggregateType() + "/" + query.aggregateId());
+    }
+
+    @QueryHandler
+    ReadModelRebuildView handle(FindReadModelRebuildQuery query) {
+        answer();
+        ReadModelRebuildView rebuild = rebuilds.get(query.rebuildId());
+        return rebuild != null && rebuild.readModel().equals(query.readModel()) ? rebuild : null;
+    }
+
+    @QueryHandler
+    List<ReadModelView> handle(FindReadModelsQuery query) {
+        answer();
+        return List.of(new ReadModelView("order-details", 1, Instant.parse("2026-03-01T10:00:00Z")));
+    }
+
+    @QueryHandler
+    DeadLettersView handle(FindDeadLettersQuery query) {
+        answer();
+        queries.add(query);
+        return deadLetters;
+    }
+
+    @CommandHandler
+    Object handle(ReplayReadModelCommand command) {
+        receive(command);
+        return results.get(command.getClass().getName());
+    }
+
+    @CommandHandler
+    Object handle(VerifyReadModelCommand command) {
+        receive(command);
+        return results.get(command.getClass().getName());
+    }
+
+    @CommandHandler
+    Object handle(RetryDeadLettersCommand command) {
+        receive(command);
+        return results.get(command.getClass().getName());
+    }
+
+    @CommandHandler
+    Object handle(EvictDeadLetterSequenceCommand command) {
+        receive(command);
+        return results.get(command.getClass().getName());
     }
 
     private void receive(Object command) {

@@ -1,13 +1,18 @@
 package io.orderflow.projections;
 
 import io.orderflow.platform.db.SchemaMigration;
+import io.orderflow.platform.axon.DeadLetterQueues;
+import java.util.List;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The query-projections module as one import: its schema and migrations, and (by scanning its feature
- * packages) the package-private projections and query handlers.
+ * The query-projections module as one import: its schema and migrations, how its processors treat a
+ * failing event, and (by scanning its feature packages) the package-private projections, query handlers
+ * and operations.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan
@@ -15,8 +20,23 @@ public class ProjectionsConfiguration {
 
     private static final String SCHEMA = "projections";
 
+    /** The processing groups of the read models; each is also the name of its processor and of its read model. */
+    static final List<String> READ_MODELS = List.of("order-details", "product-catalogue");
+
     @Bean
     public SchemaMigration projectionsSchemaMigration() {
         return new SchemaMigration(SCHEMA, "classpath:db/migration/" + SCHEMA);
+    }
+
+    /**
+     * A read-model event whose handler fails is parked with the rest of its aggregate's events, and the
+     * processor goes on with every other aggregate: one bad order must not freeze every order's status.
+     * Axon parks only an error that reaches the processor, so the handler errors propagate.
+     */
+    @Bean
+    ConfigurerModule readModelsParkFailingEvents(DeadLetterQueues deadLetterQueues) {
+        return configurer -> configurer.eventProcessing(processing -> READ_MODELS.forEach(readModel -> processing
+                .registerListenerInvocationErrorHandler(readModel, configuration -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueue(readModel, configuration -> deadLetterQueues.forProcessingGroup(readModel))));
     }
 }

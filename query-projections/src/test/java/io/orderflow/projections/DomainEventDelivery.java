@@ -10,7 +10,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,10 +35,16 @@ public final class DomainEventDelivery {
 
     public DomainEventDelivery(String aggregateType, Object projection, Object queryHandlers,
                                PlatformTransactionManager transactionManager) {
+        this(aggregateType, projection, queryHandlers, transactionManager, SimpleQueryUpdateEmitter.builder().build());
+    }
+
+    /** With the emitter the projection announces its changes on, so that subscription queries see them. */
+    public DomainEventDelivery(String aggregateType, Object projection, Object queryHandlers,
+                               PlatformTransactionManager transactionManager, QueryUpdateEmitter updates) {
         this.aggregateType = aggregateType;
         this.projection = new AnnotationEventHandlerAdapter(projection);
         this.transaction = new TransactionTemplate(transactionManager);
-        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(updates).build();
         new AnnotationQueryHandlerAdapter<>(queryHandlers).subscribe(queryBus);
         this.queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
     }
@@ -47,10 +55,15 @@ public final class DomainEventDelivery {
     }
 
     /** Delivers {@code payload} as event {@code sequence} of aggregate {@code aggregateId}, at {@link #timeOf}. */
-    public void deliver(Object aggregateId, long sequence, Object payload) {
+    public String deliver(Object aggregateId, long sequence, Object payload) {
+        return deliverAt(aggregateId, sequence, payload, timeOf(sequence));
+    }
+
+    /** Delivers {@code payload} as event {@code sequence} of aggregate {@code aggregateId}, at {@code at}; answers the event's id. */
+    public String deliverAt(Object aggregateId, long sequence, Object payload, Instant at) {
         GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
                 aggregateType, aggregateId.toString(), sequence, payload, Map.of(),
-                UUID.randomUUID().toString(), timeOf(sequence));
+                UUID.randomUUID().toString(), at);
         transaction.executeWithoutResult(status -> {
             try {
                 projection.handle(message);
@@ -58,6 +71,7 @@ public final class DomainEventDelivery {
                 throw new IllegalStateException("Projection failed on " + message, e);
             }
         });
+        return message.getIdentifier();
     }
 
     /** Whether the projection has a handler for this event at all. */
@@ -68,6 +82,10 @@ public final class DomainEventDelivery {
     /** Does what an event processor does when its tokens are reset for a replay. */
     public void reset() {
         transaction.executeWithoutResult(status -> projection.prepareReset());
+    }
+
+    public QueryGateway queries() {
+        return queryGateway;
     }
 
     public <R> R query(Object query, ResponseType<R> responseType) {

@@ -43,16 +43,24 @@ public class Commands {
                 failure -> whenUnknown.get());
     }
 
+    /** Sends a command whose handler answers with a result, and answers that result. */
+    public <R> Mono<R> ask(Object command, Class<R> resultType) {
+        return this.<Object>dispatching(command).map(resultType::cast);
+    }
+
     private Mono<Void> dispatch(Object command) {
+        return dispatching(command).then();
+    }
+
+    private <R> Mono<R> dispatching(Object command) {
         return CommandMetadata.current()
-                .flatMap(metadata -> Mono.defer(() -> gateway.send(GenericCommandMessage.asCommandMessage(command)
+                .flatMap(metadata -> Mono.defer(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(metadata))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.concurrencyRetries(), properties.retryBackoff())
                         .filter(failure -> Failures.causeOf(failure, ConcurrencyException.class).isPresent())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .timeout(properties.timeout(), Mono.error(() -> ApiProblem.of(ErrorCode.TIMEOUT,
-                        "The command was not handled within " + properties.timeout().toMillis() + " ms.")))
-                .then();
+                        "The command was not handled within " + properties.timeout().toMillis() + " ms.")));
     }
 }

@@ -55,6 +55,8 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // a product's stock timeline names the orders that reserved it: administrators only
+                        .pathMatchers(HttpMethod.GET, "/api/products/*/events").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()

@@ -29,7 +29,9 @@ class RateLimitTest {
 
     @BeforeEach
     void connect() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        anonymous = WebTestClient.bindToServer(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+                        reactor.netty.http.client.HttpClient.newConnection()))
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(30)).build();
     }
 

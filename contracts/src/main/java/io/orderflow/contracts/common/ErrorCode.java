@@ -16,6 +16,10 @@ public enum ErrorCode {
     // unknown ids in the path
     ORDER_NOT_FOUND(Kind.NOT_FOUND),
     PRODUCT_NOT_FOUND(Kind.NOT_FOUND),
+    READ_MODEL_NOT_FOUND(Kind.NOT_FOUND),
+    REBUILD_NOT_FOUND(Kind.NOT_FOUND),
+    PROCESSING_GROUP_NOT_FOUND(Kind.NOT_FOUND),
+    DEAD_LETTER_NOT_FOUND(Kind.NOT_FOUND),
     // well-formed but refused
     UNKNOWN_PRODUCT(Kind.REFUSED),
     CURRENCY_MISMATCH(Kind.REFUSED),
@@ -27,6 +31,7 @@ public enum ErrorCode {
     PRODUCT_ALREADY_EXISTS(Kind.CONFLICT),
     NO_ACTIVE_RESERVATION(Kind.CONFLICT),
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
+    REBUILD_ALREADY_RUNNING(Kind.CONFLICT),
     // protocol-level errors at the edge
     METHOD_NOT_ALLOWED(Kind.PROTOCOL),
     NOT_ACCEPTABLE(Kind.PROTOCOL),

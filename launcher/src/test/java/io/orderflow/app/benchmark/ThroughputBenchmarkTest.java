@@ -47,6 +47,8 @@ class ThroughputBenchmarkTest {
     @Autowired CommandGateway commandGateway;
     @Autowired JdbcTemplate jdbc;
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Value("${orderflow.auth.admin.email}") String adminEmail;
+    @org.springframework.beans.factory.annotation.Value("${orderflow.auth.admin.password}") String adminPassword;
 
     @Test
     void placeOrderCommandsPerSecond() throws Exception {
@@ -113,19 +115,78 @@ class ThroughputBenchmarkTest {
 
     /** Orders are placed as a customer of their own, who is the subject of the token. */
     private String tokenOfANewCustomer() {
-        WebClient anonymous = WebClient.create("http://localhost:" + port);
         String email = "bench-" + java.util.UUID.randomUUID() + "@orderflow.test";
-        anonymous.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+        WebClient.create("http://localhost:" + port).post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", "benchmark-password", "name", "Bench"))
                 .retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
-        return (String) anonymous.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", "benchmark-password"))
+        return tokenOf(email, "benchmark-password");
+    }
+
+    private String tokenOf(String email, String password) {
+        return (String) WebClient.create("http://localhost:" + port).post().uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
                 .retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30)).get("accessToken");
     }
 
+    /** Replays and verifies the order details over everything the store holds after {@code ORDERS} more orders. */
+    @Test
+    void replayAndVerificationOfTheOrderDetails() throws Exception {
+        ProductId product = aProduct(ORDERS * 2);
+        List<OrderLine> lines = List.of(new OrderLine(product, "Benchmark beans", 1, Money.of("10.00", "EUR")));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < ORDERS; i++) {
+            threads.submit(() -> commandGateway.sendAndWait(
+                    new PlaceOrderCommand(OrderId.random(), CustomerId.of("bench-replay"), lines, address())));
+        }
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.MINUTES);
+        awaitSettled(ORDERS, Duration.ofMinutes(10));
+        WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + tokenOf(adminEmail, adminPassword)).build();
+        long events = jdbc.queryForObject("SELECT count(*) FROM axon.domain_event_entry", Long.class);
+        long orders = jdbc.queryForObject("SELECT count(*) FROM projections.order_view", Long.class);
+
+        long start = System.nanoTime();
+        Map<?, ?> replay = rebuild(http, "/api/admin/projections/order-details/replay");
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        Map<?, ?> verification = rebuild(http, "/api/admin/projections/order-details/verify");
+        double verifySeconds = (System.nanoTime() - start) / 1e9;
+
+        report("Replay and verification of order-details (" + orders + " orders, the processors running)",
+                "replay %s: %s events read in %.2f s = %.0f events/s (POST to COMPLETED)%n"
+                        + "    verification %s: %s rows compared, %s differences, in %.2f s",
+                replay.get("state"), replay.get("processedEvents"), replaySeconds,
+                ((Number) replay.get("processedEvents")).longValue() / replaySeconds,
+                verification.get("state"), ((Map<?, ?>) verification.get("verification")).get("rowsCompared"),
+                ((Map<?, ?>) verification.get("verification")).get("differenceCount"), verifySeconds);
+        System.out.printf("    event store: %d events%n", events);
+    }
+
+    private Map<?, ?> rebuild(WebClient http, String path) {
+        String location = http.post().uri(path).retrieve().toBodilessEntity().block(Duration.ofSeconds(30))
+                .getHeaders().getLocation().toString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<?, ?> status = http.get().uri(location).retrieve().bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            if (List.of("COMPLETED", "FAILED", "ABANDONED").contains(String.valueOf(status.get("state")))) {
+                return status;
+            }
+            sleep(100);
+        }
+        throw new AssertionError(path + " did not finish");
+    }
+
+    /** A product in the catalogue read model: orders over HTTP are priced from it. */
     private ProductId aProduct(int stock) {
         ProductId product = ProductId.random();
         commandGateway.sendAndWait(new AddProductCommand(product, "Benchmark beans", Money.of("10.00", "EUR"), stock));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && jdbc.queryForObject(
+                "SELECT count(*) FROM projections.product_view WHERE product_id = ?", Integer.class, product.value()) == 0) {
+            sleep(50);
+        }
         return product;
     }
 
@@ -137,7 +198,7 @@ class ThroughputBenchmarkTest {
 
     private void awaitSettled(int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && settledCount("customer_id IN ('bench', 'warm-up')") < atLeast) {
+        while (System.nanoTime() < deadline && settledCount("customer_id IN ('bench', 'warm-up', 'bench-replay')") < atLeast) {
             sleep(200);
         }
     }

@@ -133,6 +133,12 @@ public class AxonPersistenceConfiguration {
                 .build();
     }
 
+    @Bean
+    DeadLetterQueues deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                      @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+        return new DeadLetterQueues(connectionProvider, transactionManager, eventSerializer, serializer);
+    }
+
     /** Pooled streaming processors by default: segments processed in parallel, sequenced per aggregate. */
     @Bean
     ConfigurerModule pooledStreamingProcessorsByDefault() {

@@ -6,6 +6,7 @@ import io.orderflow.platform.db.DatabaseConfiguration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -13,6 +14,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -44,6 +48,7 @@ class AxonPersistenceTest {
     @Autowired TokenStore tokenStore;
     @Autowired TransactionManager transactionManager;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DeadLetterQueues deadLetterQueues;
 
     @Test
     void usesTheJdbcStorageEngineAndSpringTransactions() {
@@ -124,6 +129,25 @@ class AxonPersistenceTest {
                 WHERE table_schema = 'axon' AND table_name = 'domain_event_entry' AND column_name = 'payload'
                 """, String.class);
         assertThat(type).isEqualTo("bytea");
+    }
+
+    @Test
+    void parksADeadLetterInTheSnakeCaseTableAndEvictsIt() {
+        String aggregateId = UUID.randomUUID().toString();
+        SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueues.forProcessingGroup("dlq-" + aggregateId);
+        GenericDomainEventMessage<String> event = new GenericDomainEventMessage<>("Test", aggregateId, 3, "poison");
+
+        queue.enqueue(aggregateId, new GenericDeadLetter<>(aggregateId, event, new IllegalStateException("handler failed")));
+
+        DeadLetter<? extends EventMessage<?>> parked = queue.deadLetterSequence(aggregateId).iterator().next();
+        assertThat(parked.message().getIdentifier()).isEqualTo(event.getIdentifier());
+        assertThat(parked.message().getPayload()).isEqualTo("poison");
+        assertThat(parked.cause()).hasValueSatisfying(cause -> assertThat(cause.message()).isEqualTo("handler failed"));
+        assertThat(jdbc.queryForObject("SELECT sequence_number FROM axon.dead_letter_entry WHERE processing_group = ?",
+                Long.class, "dlq-" + aggregateId)).isEqualTo(3);
+
+        queue.evict(parked);
+        assertThat(queue.contains(aggregateId)).isFalse();
     }
 
     private ResultMessage<?> inTransaction(Callable<Object> work) {

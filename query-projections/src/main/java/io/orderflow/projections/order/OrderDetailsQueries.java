@@ -1,23 +1,31 @@
 package io.orderflow.projections.order;
 
-import io.orderflow.contracts.common.Money;
-import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.FindOrderHistoryQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
+import io.orderflow.contracts.order.FindOrdersQuery;
+import io.orderflow.contracts.order.OrderHistoryView;
 import io.orderflow.contracts.order.OrderLineView;
+import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderView;
-import io.r2dbc.spi.Readable;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Answers {@link FindOrderQuery} from {@code projections.order_view} and its lines over R2DBC; an unknown order is null. */
+/**
+ * Answers the order queries over R2DBC from the views of the active generation ({@code projections.order_view},
+ * its lines and its status history); an unknown order is null.
+ */
 @Component
 class OrderDetailsQueries {
 
@@ -27,75 +35,115 @@ class OrderDetailsQueries {
         this.database = database;
     }
 
-    // Two reads without a shared snapshot are enough: the lines commit together with their order and never change.
+    // Reads without a shared snapshot are enough: the lines commit together with their order and never change.
     @QueryHandler
     CompletableFuture<OrderView> handle(FindOrderQuery query) {
         String orderId = query.orderId().value();
-        return database.sql("""
-                        SELECT order_id, customer_id, status, cancellation_reason, cancellation_detail,
-                               subtotal, tax, total, currency, created_at, updated_at
-                          FROM projections.order_view
-                         WHERE order_id = :orderId
-                        """)
+        return database.sql("SELECT " + OrderRows.ORDER_COLUMNS + " FROM projections.order_view WHERE order_id = :orderId")
                 .bind("orderId", orderId)
-                .map(OrderDetailsQueries::toView)
+                .map(row -> OrderRows.order(row::get, List.of()))
                 .one()
-                .flatMap(order -> linesOf(orderId, order.currency()).map(lines -> withLines(order, lines)))
+                .flatMap(order -> linesOf(List.of(order)).map(lines -> withLines(order, lines)))
                 .toFuture();
     }
 
-    private Mono<List<OrderLineView>> linesOf(String orderId, String currency) {
-        return database.sql("""
-                        SELECT product_id, name, quantity, unit_price, line_total
-                          FROM projections.order_line_view
-                         WHERE order_id = :orderId
-                         ORDER BY line_no
-                        """)
-                .bind("orderId", orderId)
-                .map(row -> toLineView(row, currency))
+    /** One page, newest first; the order id breaks ties so that no order shows on two pages or on none. */
+    @QueryHandler
+    CompletableFuture<OrderPageView> handle(FindOrdersQuery query) {
+        Filter filter = Filter.of(query);
+        Mono<Long> total = filter.bindTo(database.sql("SELECT count(*) AS total FROM projections.order_view" + filter.where()))
+                .map(row -> row.get("total", Long.class))
+                .one();
+        Mono<List<OrderView>> page = filter.bindTo(database.sql("SELECT " + OrderRows.ORDER_COLUMNS
+                        + " FROM projections.order_view" + filter.where()
+                        + " ORDER BY created_at DESC, order_id DESC LIMIT :limit OFFSET :offset"))
+                .bind("limit", query.size())
+                .bind("offset", (long) query.page() * query.size())
+                .map(row -> OrderRows.order(row::get, List.of()))
                 .all()
-                .collectList();
+                .collectList()
+                .flatMap(orders -> linesOf(orders).map(lines -> orders.stream().map(order -> withLines(order, lines)).toList()));
+        return Mono.zip(total, page)
+                .map(both -> new OrderPageView(both.getT2(), query.page(), query.size(), both.getT1(),
+                        (int) ((both.getT1() + query.size() - 1) / query.size())))
+                .toFuture();
     }
 
-    private static OrderView toView(Readable row) {
-        String currency = row.get("currency", String.class);
-        String reason = row.get("cancellation_reason", String.class);
-        return new OrderView(
-                row.get("order_id", String.class),
-                row.get("customer_id", String.class),
-                OrderStatus.valueOf(row.get("status", String.class)),
-                reason == null ? null : CancellationReason.valueOf(reason),
-                row.get("cancellation_detail", String.class),
-                List.of(),
-                amount(row, "subtotal", currency),
-                amount(row, "tax", currency),
-                amount(row, "total", currency),
-                currency,
-                instant(row, "created_at"),
-                instant(row, "updated_at"));
+    /** An order placed before the history was kept has an empty history until the next replay. */
+    @QueryHandler
+    CompletableFuture<OrderHistoryView> handle(FindOrderHistoryQuery query) {
+        String orderId = query.orderId().value();
+        Mono<Boolean> known = database.sql("SELECT 1 AS known FROM projections.order_view WHERE order_id = :orderId")
+                .bind("orderId", orderId)
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
+        return known.flatMap(exists -> !exists ? Mono.<OrderHistoryView>empty() : database.sql("SELECT " + OrderRows.CHANGE_COLUMNS
+                                + " FROM projections.order_status_history WHERE order_id = :orderId ORDER BY sequence")
+                        .bind("orderId", orderId)
+                        .map(row -> OrderRows.change(row::get))
+                        .all()
+                        .collectList()
+                        .map(changes -> new OrderHistoryView(orderId, changes)))
+                .toFuture();
     }
 
-    private static OrderView withLines(OrderView order, List<OrderLineView> lines) {
-        return new OrderView(order.orderId(), order.customerId(), order.status(), order.cancellationReason(),
-                order.cancellationDetail(), lines, order.subtotal(), order.tax(), order.total(), order.currency(),
-                order.createdAt(), order.updatedAt());
+    /** The lines of all {@code orders} in one query, by order id. */
+    private Mono<Map<String, List<OrderLineView>>> linesOf(List<OrderView> orders) {
+        if (orders.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Map<String, String> currencies = new LinkedHashMap<>();
+        orders.forEach(order -> currencies.put(order.orderId(), order.currency()));
+        return database.sql("SELECT " + OrderRows.LINE_COLUMNS
+                        + " FROM projections.order_line_view WHERE order_id = ANY(:orderIds) ORDER BY order_id, line_no")
+                .bind("orderIds", currencies.keySet().toArray(String[]::new))
+                .map(row -> Map.entry(row.get("order_id", String.class),
+                        OrderRows.line(row::get, currencies.get(row.get("order_id", String.class)))))
+                .all()
+                .collect(LinkedHashMap::new, (byOrder, line) -> byOrder
+                        .computeIfAbsent(line.getKey(), orderId -> new ArrayList<OrderLineView>()).add(line.getValue()));
     }
 
-    private static OrderLineView toLineView(Readable row, String currency) {
-        return new OrderLineView(
-                row.get("product_id", String.class),
-                row.get("name", String.class),
-                row.get("quantity", Integer.class),
-                amount(row, "unit_price", currency),
-                amount(row, "line_total", currency));
+    private static OrderView withLines(OrderView order, Map<String, List<OrderLineView>> lines) {
+        return OrderRows.withLines(order, List.copyOf(lines.getOrDefault(order.orderId(), List.of())));
     }
 
-    /** NUMERIC(19,4) reads back as 12.5000; the view shows the currency's own scale, as Money does. */
-    private static BigDecimal amount(Readable row, String column, String currency) {
-        return new Money(row.get(column, BigDecimal.class), currency).amount();
-    }
+    /** The WHERE clause of a list query with only the filters it sets, and their values. */
+    private record Filter(String where, Map<String, Object> values) {
 
-    private static Instant instant(Readable row, String column) {
-        return row.get(column, OffsetDateTime.class).toInstant();
+        static Filter of(FindOrdersQuery query) {
+            List<String> conditions = new ArrayList<>();
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (query.customerId() != null) {
+                conditions.add("customer_id = :customerId");
+                values.put("customerId", query.customerId().value());
+            }
+            if (!query.statuses().isEmpty()) {
+                conditions.add("status = ANY(:statuses)");
+                values.put("statuses", query.statuses().stream().map(OrderStatus::name).sorted().toArray(String[]::new));
+            }
+            if (query.from() != null) {
+                conditions.add("created_at >= :from");
+                values.put("from", utc(query.from()));
+            }
+            if (query.to() != null) {
+                conditions.add("created_at < :to");
+                values.put("to", utc(query.to()));
+            }
+            return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), values);
+        }
+
+        GenericExecuteSpec bindTo(GenericExecuteSpec statement) {
+            GenericExecuteSpec bound = statement;
+            for (Map.Entry<String, Object> value : values.entrySet()) {
+                bound = bound.bind(value.getKey(), value.getValue());
+            }
+            return bound;
+        }
+
+        private static OffsetDateTime utc(Instant at) {
+            return at.atOffset(ZoneOffset.UTC);
+        }
     }
 }

@@ -8,6 +8,8 @@ import io.orderflow.contracts.inventory.StockCommitted;
 import io.orderflow.contracts.inventory.StockReleased;
 import io.orderflow.contracts.inventory.StockReservationExpired;
 import io.orderflow.contracts.inventory.StockReserved;
+import io.orderflow.projections.readmodel.Generations;
+import io.orderflow.projections.readmodel.ProjectionTarget;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,10 +20,12 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Keeps {@code projections.product_view} in step with the inventory events. An event is applied only when
- * its sequence number is above the row's {@code last_sequence}, so a redelivered event changes nothing.
+ * Keeps the product catalogue ({@code product_view} of the generation being written) in step with the
+ * inventory events. An event is applied only when its sequence number is above the row's
+ * {@code last_sequence}, so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(ProductCatalogueProjection.PROCESSING_GROUP)
@@ -30,21 +34,23 @@ class ProductCatalogueProjection {
     static final String PROCESSING_GROUP = "product-catalogue";
 
     private final JdbcTemplate jdbc;
+    private final ProjectionTarget target;
 
-    ProductCatalogueProjection(JdbcTemplate jdbc) {
+    ProductCatalogueProjection(JdbcTemplate jdbc, Generations generations, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.target = new ProjectionTarget(PROCESSING_GROUP, generations, transactionManager);
     }
 
     @EventHandler
     void on(ProductAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
-                        INSERT INTO projections.product_view
+        target.write(tables -> jdbc.update("""
+                        INSERT INTO %s
                             (product_id, name, price, currency, available, reserved, committed, last_sequence, updated_at)
                         VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)
                         ON CONFLICT (product_id) DO NOTHING
-                        """,
+                        """.formatted(tables.table("product_view")),
                 event.productId().value(), event.name(), event.price().amount(), event.price().currency(),
-                event.initialStock(), sequence, utc(at));
+                event.initialStock(), sequence, utc(at)));
     }
 
     @EventHandler
@@ -77,21 +83,25 @@ class ProductCatalogueProjection {
         apply(event.productId(), StockChange.giveBack(event.quantity()), sequence, at);
     }
 
-    /** A replay rebuilds the catalogue from the first event; without this the sequence check would skip them all. */
+    /**
+     * Axon's own replay (a token reset) rebuilds the active generation in place from the first event;
+     * without this the sequence check would skip every event. A replay through the operations endpoint
+     * builds a new generation instead and never calls this.
+     */
     @ResetHandler
     void forgetAllProducts() {
-        jdbc.update("DELETE FROM projections.product_view");
+        jdbc.update("DELETE FROM " + target.activeGeneration().table("product_view"));
     }
 
     private void apply(ProductId productId, StockChange change, long sequence, Instant at) {
-        jdbc.update("""
-                        UPDATE projections.product_view
+        target.write(tables -> jdbc.update("""
+                        UPDATE %s
                            SET available = available + ?, reserved = reserved + ?, committed = committed + ?,
                                last_sequence = ?, updated_at = ?
                          WHERE product_id = ? AND last_sequence < ?
-                        """,
+                        """.formatted(tables.table("product_view")),
                 change.available(), change.reserved(), change.committed(),
-                sequence, utc(at), productId.value(), sequence);
+                sequence, utc(at), productId.value(), sequence));
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
 
-@SpringBootTest(properties = "orderflow.kafka.bootstrap-servers=localhost:1")
+@SpringBootTest
 class OrderDetailsProjectionTest {
 
     @Autowired

@@ -1,0 +1,139 @@
+package io.orderflow.projections.order;
+
+import static io.orderflow.projections.IsolatedProjections.eventually;
+import static io.orderflow.projections.StoredEvents.ORDER;
+import static io.orderflow.projections.StoredEvents.aConfirmedOrder;
+import static io.orderflow.projections.StoredEvents.metaDataOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.operations.FindReadModelRebuildQuery;
+import io.orderflow.contracts.operations.ReadModelRebuildView;
+import io.orderflow.contracts.operations.ReplayReadModelCommand;
+import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.FindOrderQuery;
+import io.orderflow.contracts.order.FindOrdersQuery;
+import io.orderflow.contracts.order.OrderCancelled;
+import io.orderflow.contracts.order.OrderPageView;
+import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.contracts.order.OrderView;
+import io.orderflow.platform.db.DatabaseProperties;
+import io.orderflow.projections.IsolatedProjections;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Subscription queries on the order details, fed by the running processor once each change is committed. */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrderSubscriptionTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired JdbcTemplate sharedJdbc;
+    @Autowired DatabaseProperties database;
+
+    IsolatedProjections projections;
+    final ProductId product = ProductId.random();
+
+    @BeforeAll
+    void start() {
+        projections = IsolatedProjections.start(sharedJdbc, database);
+    }
+
+    @AfterAll
+    void stop() {
+        projections.close();
+    }
+
+    @Test
+    void followsAnOrderFromItsFirstEventWithEveryChangeAsTheWholeOrder() {
+        OrderId orderId = OrderId.random();
+        CustomerId customer = CustomerId.random();
+        SubscriptionQueryResult<OrderView, OrderView> following = queries().subscriptionQuery(new FindOrderQuery(orderId),
+                ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        try {
+            assertThat(following.initialResult().blockOptional(WAIT)).isEmpty();
+
+            projections.events().append(ORDER, orderId, metaDataOf(customer), aConfirmedOrder(orderId, customer, product));
+            List<OrderView> updates = following.updates().take(3).collectList().block(WAIT);
+
+            assertThat(updates).extracting(OrderView::status)
+                    .containsExactly(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED);
+            assertThat(updates).allSatisfy(order -> assertThat(order.lines()).hasSize(1));
+            assertThat(updates.get(2)).isEqualTo(queries().query(new FindOrderQuery(orderId), OrderView.class).join());
+        } finally {
+            following.cancel();
+        }
+    }
+
+    @Test
+    void followsEveryOrderOfOneCustomer() {
+        CustomerId customer = CustomerId.random();
+        CustomerId someoneElse = CustomerId.random();
+        OrderId first = OrderId.random();
+        OrderId second = OrderId.random();
+        SubscriptionQueryResult<OrderPageView, OrderView> following = queries().subscriptionQuery(
+                FindOrdersQuery.ofCustomer(customer, 20),
+                ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+        try {
+            assertThat(following.initialResult().block(WAIT).items()).isEmpty();
+
+            projections.events().append(ORDER, first, metaDataOf(customer), aConfirmedOrder(first, customer, product));
+            OrderId elsewhere = OrderId.random();
+            projections.events().append(ORDER, elsewhere, metaDataOf(someoneElse), aConfirmedOrder(elsewhere, someoneElse, product));
+            projections.events().append(ORDER, second, metaDataOf(customer), aConfirmedOrder(second, customer, product));
+            List<OrderView> updates = following.updates().take(6).collectList().block(WAIT);
+
+            assertThat(updates).extracting(OrderView::customerId).containsOnly(customer.value());
+            assertThat(updates).filteredOn(order -> order.orderId().equals(first.value())).extracting(OrderView::status)
+                    .containsExactly(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED);
+            assertThat(updates).filteredOn(order -> order.orderId().equals(second.value())).hasSize(3);
+        } finally {
+            following.cancel();
+        }
+    }
+
+    @Test
+    void aReplayTellsSubscribersNothingAndTheNextChangeArrivesOnce() {
+        OrderId orderId = OrderId.random();
+        CustomerId customer = CustomerId.random();
+        projections.events().append(ORDER, orderId, metaDataOf(customer), aConfirmedOrder(orderId, customer, product));
+        eventually(() -> queries().query(new FindOrderQuery(orderId), OrderView.class).join(),
+                order -> order != null && order.status() == OrderStatus.CONFIRMED);
+        SubscriptionQueryResult<OrderView, OrderView> following = queries().subscriptionQuery(new FindOrderQuery(orderId),
+                ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        List<OrderView> updates = new CopyOnWriteArrayList<>();
+        following.updates().subscribe(updates::add);
+        try {
+            String replay = projections.bean(CommandGateway.class).sendAndWait(new ReplayReadModelCommand("order-details", false));
+            eventually(() -> queries().query(new FindReadModelRebuildQuery("order-details", replay), ReadModelRebuildView.class)
+                    .join(), view -> view.state().isFinished());
+            assertThat(updates).isEmpty();
+
+            projections.events().append(ORDER, orderId, metaDataOf(customer),
+                    new OrderCancelled(orderId, CancellationReason.CUSTOMER_REQUEST, null, OrderStatus.CONFIRMED));
+            eventually(() -> updates, received -> !received.isEmpty());
+            assertThat(updates).extracting(OrderView::status).containsExactly(OrderStatus.CANCELLED);
+        } finally {
+            following.cancel();
+        }
+    }
+
+    private QueryGateway queries() {
+        return projections.bean(QueryGateway.class);
+    }
+}
