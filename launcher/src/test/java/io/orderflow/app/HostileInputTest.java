@@ -156,7 +156,8 @@ class HostileInputTest {
         cases.add(new Case("a 300 KB body", c -> c.customer().post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(json(address(a -> put(a, "line2", "x".repeat(300 * 1024))).apply(c))).exchange(), 413,
                 "PAYLOAD_TOO_LARGE"));
-        cases.add(new Case("GET on the order collection", c -> c.customer().get().uri("/api/orders").exchange(), 405,
+        cases.add(new Case("PUT on the order collection", c -> c.customer().put().uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json(valid(c))).exchange(), 405,
                 "METHOD_NOT_ALLOWED"));
         cases.add(new Case("DELETE an order", c -> c.customer().delete().uri("/api/orders/{id}", c.order()).exchange(), 405,
                 "METHOD_NOT_ALLOWED"));
