@@ -1,5 +1,6 @@
 package io.orderflow.order;
 
+import io.orderflow.contracts.common.MetadataKeys;
 import static io.orderflow.contracts.common.ErrorCode.CURRENCY_MISMATCH;
 import static io.orderflow.contracts.common.ErrorCode.DUPLICATE_PRODUCT_IN_ORDER;
 import static io.orderflow.contracts.common.ErrorCode.EMPTY_ORDER;
@@ -70,13 +71,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Payment results arrive at least once, late, duplicated or out of order. Whatever their order, no charge
  * stays on a cancelled order and no payment is refunded twice: cancelling a charged order, or learning of a
  * charge the order does not keep, requests one refund per payment id. Every event names the order's
- * customer in its metadata under {@value #CUSTOMER_ID_METADATA}.
+ * customer in its metadata under {@value MetadataKeys#CUSTOMER_ID}.
  */
 @Aggregate(cache = "orderCache")
 class Order {
 
     /** Publishers address the customer from this metadata entry without a read-model lookup. */
-    static final String CUSTOMER_ID_METADATA = "customerId";
 
     @AggregateIdentifier
     private OrderId orderId;
@@ -379,6 +379,6 @@ class Order {
 
     /** Every event of the order, its placement included, names the order's customer in its metadata. */
     private static void applyFor(CustomerId customer, Object event) {
-        apply(event, MetaData.with(CUSTOMER_ID_METADATA, customer.value()));
+        apply(event, MetaData.with(MetadataKeys.CUSTOMER_ID, customer.value()));
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.edge.dispatch;
 
+import io.orderflow.contracts.common.MetadataKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,9 +20,9 @@ import reactor.util.context.Context;
 public final class CommandMetadata {
 
     /** Metadata key of the caller's id (the token subject). */
-    public static final String WHO = "who";
+    public static final String WHO = MetadataKeys.WHO;
     /** Metadata key of the client's Idempotency-Key. */
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String IDEMPOTENCY_KEY = MetadataKeys.IDEMPOTENCY_KEY;
 
     private static final String CONTEXT_KEY = CommandMetadata.class.getName() + ".idempotencyKey";
 

@@ -1,5 +1,6 @@
 package io.orderflow.integration.orderevents;
 
+import io.orderflow.contracts.common.MetadataKeys;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.integration.OrderLifecycleEvent;
@@ -33,7 +34,6 @@ import org.springframework.stereotype.Component;
 class OrderEventsPublisher {
 
     static final String PROCESSING_GROUP = "order-integration-events";
-    static final String CUSTOMER_ID = "customerId";
 
     private final KafkaPublisher publisher;
 
@@ -47,27 +47,27 @@ class OrderEventsPublisher {
     }
 
     @EventHandler
-    void on(OrderConfirmed event, EventMessage<?> message, @MetaDataValue(CUSTOMER_ID) String customerId, @Timestamp Instant at) {
+    void on(OrderConfirmed event, EventMessage<?> message, @MetaDataValue(MetadataKeys.CUSTOMER_ID) String customerId, @Timestamp Instant at) {
         publish(message, event.orderId(), customerId, OrderStatus.CONFIRMED, null, null, at);
     }
 
     @EventHandler
-    void on(OrderCancelled event, EventMessage<?> message, @MetaDataValue(CUSTOMER_ID) String customerId, @Timestamp Instant at) {
+    void on(OrderCancelled event, EventMessage<?> message, @MetaDataValue(MetadataKeys.CUSTOMER_ID) String customerId, @Timestamp Instant at) {
         publish(message, event.orderId(), customerId, OrderStatus.CANCELLED, event.reason(), null, at);
     }
 
     @EventHandler
-    void on(OrderShipped event, EventMessage<?> message, @MetaDataValue(CUSTOMER_ID) String customerId, @Timestamp Instant at) {
+    void on(OrderShipped event, EventMessage<?> message, @MetaDataValue(MetadataKeys.CUSTOMER_ID) String customerId, @Timestamp Instant at) {
         publish(message, event.orderId(), customerId, OrderStatus.SHIPPED, null, null, at);
     }
 
     @EventHandler
-    void on(OrderDelivered event, EventMessage<?> message, @MetaDataValue(CUSTOMER_ID) String customerId, @Timestamp Instant at) {
+    void on(OrderDelivered event, EventMessage<?> message, @MetaDataValue(MetadataKeys.CUSTOMER_ID) String customerId, @Timestamp Instant at) {
         publish(message, event.orderId(), customerId, OrderStatus.DELIVERED, null, null, at);
     }
 
     @EventHandler
-    void on(OrderPaymentRefunded event, EventMessage<?> message, @MetaDataValue(CUSTOMER_ID) String customerId, @Timestamp Instant at) {
+    void on(OrderPaymentRefunded event, EventMessage<?> message, @MetaDataValue(MetadataKeys.CUSTOMER_ID) String customerId, @Timestamp Instant at) {
         publish(message, event.orderId(), customerId, OrderStatus.CANCELLED, null, event.amount(), at);
     }
 

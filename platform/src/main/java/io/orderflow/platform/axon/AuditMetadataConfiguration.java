@@ -1,5 +1,6 @@
 package io.orderflow.platform.axon;
 
+import io.orderflow.contracts.common.MetadataKeys;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class AuditMetadataConfiguration {
 
     /** Metadata keys the edge puts on commands (see the edge's {@code CommandMetadata}). */
-    public static final String[] AUDIT_KEYS = {"who", "idempotencyKey"};
+    public static final String[] AUDIT_KEYS = {MetadataKeys.WHO, MetadataKeys.IDEMPOTENCY_KEY};
 
     /** Declared here because Axon's default one backs off as soon as any provider is declared. */
     @Bean

@@ -40,9 +40,4 @@ public final class EmbeddedKafkaServer {
         }
         return broker.getBrokersAsString();
     }
-
-    /** The running broker, for tests that need to inspect or disturb it; null when none was started. */
-    public static synchronized EmbeddedKafkaKraftBroker runningBroker() {
-        return broker;
-    }
 }
