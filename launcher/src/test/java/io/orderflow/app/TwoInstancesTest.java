@@ -58,6 +58,8 @@ class TwoInstancesTest {
         List<String> settings = new ArrayList<>(List.of(
                 "orderflow.axon.balancing.interval=PT1S",
                 "orderflow.saga.payment-timeout=PT20S",
+                // snapshots of a contended product from both instances
+                "orderflow.inventory.snapshot-threshold=5",
                 "orderflow.auth.keys[0].id=" + TestSigningKey.ID,
                 "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8));
         PROCESSORS.forEach(name -> settings.add("axon.eventhandling.processors." + name + ".token-claim-interval=300"));
@@ -191,6 +193,10 @@ class TwoInstancesTest {
                 Long.class, product.value());
         assertThat(sequence).as("no gap in the product's event stream")
                 .containsExactlyElementsOf(Stream.iterate(0L, n -> n + 1).limit(41).toList());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM axon.snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class,
+                        product.value()))
+                .as("snapshots taken on the way").isPositive());
     }
 
     /**
