@@ -14,9 +14,11 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.SagaStore;
@@ -25,12 +27,16 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,6 +48,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class AxonPersistenceConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final Duration MINIMUM_CLAIM_TIMEOUT = Duration.ofSeconds(7);
 
     @Bean
     SchemaMigration axonSchemaMigration() {
@@ -107,14 +114,29 @@ public class AxonPersistenceConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+    NodeId axonNodeId(@Value("${orderflow.axon.node-id:}") String configured) {
+        return NodeId.of(configured);
+    }
+
+    /**
+     * Segment claims are held by {@link NodeId}. A claim not renewed within {@code claimTimeout} may be taken
+     * by another instance. Axon's pooled processors renew an idle claim every 5 seconds (their claim
+     * extension threshold), so a shorter timeout would let instances steal live claims from each other.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeId nodeId,
                           @Value("${orderflow.axon.token-claim-timeout:PT10S}") Duration claimTimeout) {
+        if (claimTimeout.compareTo(MINIMUM_CLAIM_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("orderflow.axon.token-claim-timeout must be at least "
+                    + MINIMUM_CLAIM_TIMEOUT + " (Axon renews idle claims every 5 s), was " + claimTimeout);
+        }
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(AxonSchemas.tokens())
                 .contentType(byte[].class)
                 .claimTimeout(claimTimeout)
+                .nodeId(nodeId.value())
                 .build();
     }
 
@@ -137,6 +159,26 @@ public class AxonPersistenceConfiguration {
     DeadLetterQueues deadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                       @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
         return new DeadLetterQueues(connectionProvider, transactionManager, eventSerializer, serializer);
+    }
+
+    /**
+     * Shares processor segments between instances on the JDBC token store. Not with Axon Server, which
+     * balances processors itself.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    @ConditionalOnBooleanProperty(name = "orderflow.axon.balancing.enabled", matchIfMissing = true)
+    SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokenStore,
+                                    TransactionManager transactionManager, JdbcTemplate jdbc, NodeId nodeId,
+                                    @Value("${orderflow.axon.balancing.interval:PT3S}") Duration interval,
+                                    @Value("${orderflow.axon.token-claim-timeout:PT10S}") Duration claimTimeout) {
+        return new SegmentBalancer(processing, tokenStore, transactionManager, jdbc, nodeId, interval, claimTimeout);
+    }
+
+    /** Aggregate caches that another instance's writes cannot make stale (see {@link CheckedAggregateCache}). */
+    @Bean
+    static BeanPostProcessor checkedAggregateCaches(ObjectProvider<EventStore> eventStore) {
+        return CheckedAggregateCache.wrappingEveryCache(eventStore);
     }
 
     /** Pooled streaming processors by default: segments processed in parallel, sequenced per aggregate. */

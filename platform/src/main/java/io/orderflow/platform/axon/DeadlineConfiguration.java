@@ -1,6 +1,7 @@
 package io.orderflow.platform.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
@@ -24,11 +25,13 @@ import org.springframework.context.annotation.Configuration;
 public class DeadlineConfiguration {
 
     @Bean(destroyMethod = "")
-    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+    Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager, NodeId nodeId,
                                 @Value("${orderflow.deadlines.threads:4}") int threads,
                                 @Value("${orderflow.deadlines.polling-interval:PT0.5S}") Duration pollingInterval) {
         return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
                 .tableName(AxonSchemas.SCHEMA + ".scheduled_tasks")
+                // a due deadline is picked by one scheduler only (an optimistic update of its row); the name shows who
+                .schedulerName(new SchedulerName.Fixed(nodeId.value()))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .build();

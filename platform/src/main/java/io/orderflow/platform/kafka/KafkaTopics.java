@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,17 @@ public final class KafkaTopics {
                 }
             }
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                log.info("Created Kafka topics {}", missing.stream().map(NewTopic::name).toList());
+                for (var created : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        created.getValue().get(30, TimeUnit.SECONDS);
+                        log.info("Created Kafka topic {}", created.getKey());
+                    } catch (ExecutionException e) {
+                        // another instance starting at the same time created it first
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,38 +6,91 @@ import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderLineView;
 import io.orderflow.contracts.order.OrderView;
 import io.orderflow.projections.readmodel.Generation;
+import io.orderflow.contracts.order.OrderPageView;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Tells the subscribers of an order ({@link FindOrderQuery}) and of its customer's orders
  * ({@link FindOrdersQuery}) about a change: the order as it is now, read in the projection's own
  * transaction. Axon sends the update once that transaction has committed, so a subscriber never sees a
  * state that is not in the read model. Nothing is read when nobody follows.
+ *
+ * <p>Subscribers connected to other instances hear of the change through PostgreSQL: the same transaction
+ * sends {@code NOTIFY orderflow_order_changed} with this instance's id and the order id, which PostgreSQL
+ * delivers to every listening instance once it commits ({@link OrderChangeListener}). Those read the order
+ * as it is then, so they may skip a state that lasted only within one processor batch.
  */
 @Component
 class OrderUpdates {
 
+    static final String CHANNEL = "orderflow_order_changed";
+
     private final QueryUpdateEmitter emitter;
     private final JdbcTemplate jdbc;
+    private final OrderDetailsQueries queries;
+    private final String instance = UUID.randomUUID().toString();
 
-    OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc) {
+    OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, OrderDetailsQueries queries) {
         this.emitter = emitter;
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     void changed(OrderId orderId, Generation tables) {
+        jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, CHANNEL, instance + " " + orderId.value());
         if (!anyoneFollows(orderId)) {
             return;
         }
         OrderView order = load(orderId, tables);
-        if (order == null) {
-            return;
+        if (order != null) {
+            emit(order);
         }
-        emitter.emit(FindOrderQuery.class, query -> query.orderId().equals(orderId), order);
+    }
+
+    /** A change announced by a notification: one of another instance is told to this instance's subscribers. */
+    Mono<Void> notified(String payload) {
+        int separator = payload.indexOf(' ');
+        if (separator < 0 || payload.substring(0, separator).equals(instance)) {
+            return Mono.empty();
+        }
+        OrderId orderId = OrderId.of(payload.substring(separator + 1));
+        if (!anyoneFollows(orderId)) {
+            return Mono.empty();
+        }
+        return Mono.fromFuture(() -> queries.handle(new FindOrderQuery(orderId))).doOnNext(this::emit).then();
+    }
+
+    /**
+     * Tells every subscriber the current state of what it follows (for a customer, the newest orders it
+     * follows): notifications sent while this instance was not listening are lost. A subscriber drops
+     * what it has seen already.
+     */
+    Mono<Void> catchUp() {
+        return Flux.fromIterable(List.copyOf(emitter.activeSubscriptions()))
+                .map(SubscriptionQueryMessage::getPayload)
+                .concatMap(query -> {
+                    if (query instanceof FindOrderQuery followed) {
+                        return Mono.fromFuture(() -> queries.handle(followed)).flux();
+                    }
+                    if (query instanceof FindOrdersQuery list && list.customerId() != null) {
+                        return Mono.fromFuture(() -> queries.handle(FindOrdersQuery.ofCustomer(list.customerId(), list.size())))
+                                .flatMapIterable(OrderPageView::items);
+                    }
+                    return Flux.empty();
+                })
+                .doOnNext(this::emit)
+                .then();
+    }
+
+    private void emit(OrderView order) {
+        emitter.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
         emitter.emit(FindOrdersQuery.class,
                 query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
     }
