@@ -25,6 +25,7 @@ chmod 1777 "$rootfs/tmp"
 # X11, sound and font libraries: a headless service does not load them)
 { find "$rootfs/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) ! -name 'libawt_xawt.so' ! -name 'libjawt.so' ! -name 'libfontmanager.so' ! -name 'libjsound.so' ! -name 'libsplashscreen.so' -exec ldd {} \; 2>/dev/null || true; } \
     | grep -o '/[^ ]*' | sort -u | while read -r lib; do
+        case "$lib" in "$rootfs"/*) continue ;; esac   # the JRE's own libraries, already in place
         [ -e "$lib" ] || continue
         mkdir -p "$rootfs$(dirname "$lib")"
         cp -L "$lib" "$rootfs$lib"
