@@ -24,7 +24,7 @@ class PaymentServiceApplicationTest {
 
     @Test
     void runsOnItsOwnAndAnswersAPaymentRequest() throws Exception {
-        try (var app = PaymentServiceApplication.start("--orderflow.payment.approval-rate=1.0", "--orderflow.payment.latency=PT0.005S")) {
+        try (var app = PaymentServiceApplication.start("--server.port=0", "--orderflow.payment.approval-rate=1.0", "--orderflow.payment.latency=PT0.005S")) {
             assertThat(app.getBeanNamesForType(org.axonframework.config.Configuration.class)).as("no Axon").isEmpty();
             KafkaSettings kafka = app.getBean(KafkaSettings.class);
             var payment = aPayment();

@@ -1,0 +1,2 @@
+/** The edge service's entry point. */
+package io.orderflow.service.edge;

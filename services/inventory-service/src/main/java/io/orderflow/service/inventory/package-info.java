@@ -1,0 +1,2 @@
+/** The inventory service's entry point. */
+package io.orderflow.service.inventory;

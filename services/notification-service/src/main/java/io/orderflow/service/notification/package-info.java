@@ -1,0 +1,2 @@
+/** The notification service's entry point. */
+package io.orderflow.service.notification;

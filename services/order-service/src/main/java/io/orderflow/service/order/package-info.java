@@ -1,0 +1,2 @@
+/** The order service's entry point. */
+package io.orderflow.service.order;

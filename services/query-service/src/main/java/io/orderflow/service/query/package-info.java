@@ -1,0 +1,2 @@
+/** The query service's entry point. */
+package io.orderflow.service.query;

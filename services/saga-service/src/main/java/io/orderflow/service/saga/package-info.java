@@ -1,0 +1,2 @@
+/** The saga service's entry point. */
+package io.orderflow.service.saga;
