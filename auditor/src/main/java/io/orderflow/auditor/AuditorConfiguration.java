@@ -23,7 +23,6 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +34,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Kafka client, no migration and no embedded PostgreSQL. From query-projections it takes only the
  * read models (their projections, by the module's naming) and {@link Generations}; the projections'
  * query handlers and operations stay out.
+ * <p>
+ * Deliberately not a {@code @Configuration}: a context that scans {@code io.orderflow} (the launcher's)
+ * must not pick it up when the auditor is on its class path. As {@link Auditor}'s primary source its
+ * {@code @Bean} methods, scan and properties work all the same.
  */
-@Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DatabaseProperties.class, AuditorProperties.class})
 @ComponentScan(basePackageClasses = Generations.class, basePackages = "io.orderflow.projections", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
