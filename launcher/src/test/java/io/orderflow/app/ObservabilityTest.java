@@ -9,7 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderflow.contracts.common.MetadataKeys;
+import io.orderflow.app.observability.EventProcessorsHealthIndicator;
+import io.orderflow.app.observability.ProcessorProgress;
+import io.orderflow.platform.axon.ProcessorLag;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,8 +91,8 @@ class ObservabilityTest {
                 + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, placed[0]);
         // the first event (placed, from the request's command) and the last (the outcome, from the
         // payment result consumed from Kafka) are in the request's trace
-        assertThat(metadata.get(0)).contains("\"traceparent\"").contains(placed[1]);
-        assertThat(metadata.get(metadata.size() - 1)).contains("\"traceparent\"").contains(placed[1]);
+        assertThat(metadata.get(0)).contains("\"" + MetadataKeys.TRACE_PARENT + "\"").contains(placed[1]);
+        assertThat(metadata.get(metadata.size() - 1)).contains("\"" + MetadataKeys.TRACE_PARENT + "\"").contains(placed[1]);
     }
 
     @Test
@@ -116,5 +125,32 @@ class ObservabilityTest {
             api.http.get().uri("/actuator/health/readiness/" + component).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");
         }
+    }
+
+    /**
+     * A processor that falls behind and stops moving makes readiness DOWN, with the reason. The stall
+     * timeout of the shared context is minutes; this indicator is built over the same processors and
+     * token store with a one-second timeout.
+     */
+    @Test
+    void aStalledEventProcessorMakesReadinessDown(@Autowired EventProcessingConfiguration processing) {
+        String stalled = "order-integration-events";
+        EventProcessorsHealthIndicator readiness = new EventProcessorsHealthIndicator(new ProcessorProgress(
+                new ProcessorLag(jdbc), processing, new SimpleMeterRegistry(), Duration.ofSeconds(1)));
+        EventProcessor processor = processing.eventProcessor(stalled).orElseThrow();
+        processor.shutDown();
+        try {
+            readiness.health();
+            api.addProduct("Stalled grinder", "20.00", 5);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Health health = readiness.health();
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(health.getDetails().get("problems").toString()).contains(stalled + "=not running; stalled: ");
+            });
+        } finally {
+            processor.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readiness.health().getStatus()).isEqualTo(Status.UP));
     }
 }

@@ -9,11 +9,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * event store's head without progress for {@code orderflow.health.processor-stall-timeout}). Each
  * processor's lag is in the details.
  */
-class EventProcessorsHealthIndicator implements HealthIndicator {
+public class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final ProcessorProgress progress;
 
-    EventProcessorsHealthIndicator(ProcessorProgress progress) {
+    public EventProcessorsHealthIndicator(ProcessorProgress progress) {
         this.progress = progress;
     }
 

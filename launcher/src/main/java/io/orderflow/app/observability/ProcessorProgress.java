@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.axon.ProcessorLag;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
  * moved for the stall timeout is stalled. Registers the {@value ObservabilityConfiguration#PROCESSOR_LAG}
  * gauge of each processor the first time it sees its token.
  */
-class ProcessorProgress {
+public class ProcessorProgress {
 
     private static final long SAMPLE_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -33,7 +35,7 @@ class ProcessorProgress {
     private volatile Map<String, Long> deadLetters = Map.of();
     private volatile long sampledAtNanos;
 
-    ProcessorProgress(ProcessorLag lag, EventProcessingConfiguration processing, MeterRegistry registry, Duration stallTimeout) {
+    public ProcessorProgress(ProcessorLag lag, EventProcessingConfiguration processing, MeterRegistry registry, Duration stallTimeout) {
         this.lag = lag;
         this.processing = processing;
         this.registry = registry;
@@ -93,25 +95,30 @@ class ProcessorProgress {
         return sample().lagOf(processor);
     }
 
-    /** Problems by processor: not running, in error, or behind without moving for the stall timeout. */
-    Map<String, String> problems() {
+    /** Problems by processor: not running, in error, behind without moving for the stall timeout. */
+    public Map<String, String> problems() {
         ProcessorLag.Snapshot current = sample();
         long now = System.nanoTime();
         Map<String, String> problems = new TreeMap<>();
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
             String name = entry.getKey();
             EventProcessor processor = entry.getValue();
+            List<String> reasons = new ArrayList<>();
             if (!processor.isRunning()) {
-                problems.put(name, "not running");
+                reasons.add("not running");
             } else if (processor.isError()) {
-                problems.put(name, "in error (retrying)");
-            } else if (processor instanceof StreamingEventProcessor) {
+                reasons.add("in error (retrying)");
+            }
+            if (processor instanceof StreamingEventProcessor) {
                 long behind = current.lagOf(name);
                 Long movedAt = movedAtNanos.get(name);
                 if (behind > 0 && movedAt != null && now - movedAt > stallTimeout.toNanos()) {
-                    problems.put(name, "stalled: " + behind + " events behind, no progress for "
+                    reasons.add("stalled: " + behind + " events behind, no progress for "
                             + Duration.ofNanos(now - movedAt).toSeconds() + " s");
                 }
+            }
+            if (!reasons.isEmpty()) {
+                problems.put(name, String.join("; ", reasons));
             }
         }
         return problems;
