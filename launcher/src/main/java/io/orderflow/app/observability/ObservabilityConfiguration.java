@@ -6,6 +6,7 @@ import io.orderflow.platform.kafka.KafkaSettings;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,9 @@ public class ObservabilityConfiguration {
     @Bean
     ConfigurerModule orderMetricsProcessor() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(OrderMetrics.PROCESSING_GROUP);
+                .registerSubscribingEventProcessor(OrderMetrics.PROCESSING_GROUP)
+                // the default handler propagates (IntegrationConfiguration): a metric must not fail a command
+                .registerListenerInvocationErrorHandler(OrderMetrics.PROCESSING_GROUP, config -> new LoggingErrorHandler());
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Order counters and the order process's duration, from the events as they are published. It runs in a
  * subscribing processor ({@link #PROCESSING_GROUP}): it has no token, so it never replays and never
  * counts an event twice; each instance counts the events it published itself, since it started, which
- * is what a Prometheus counter is.
+ * is what a Prometheus counter is. Subscribing handlers run in the publisher's unit of work, so errors
+ * here are logged, never propagated into the command (see {@link ObservabilityConfiguration}).
  */
 @Component
 @ProcessingGroup(OrderMetrics.PROCESSING_GROUP)
@@ -33,6 +36,8 @@ class OrderMetrics {
     static final String CONFIRMED = "orderflow.orders.confirmed";
     static final String CANCELLED = "orderflow.orders.cancelled";
     static final String DURATION = "orderflow.order.process.duration";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderMetrics.class);
 
     private final JdbcTemplate jdbc;
     private final Counter placed;
@@ -80,6 +85,15 @@ class OrderMetrics {
 
     /** The order's first event is its OrderPlaced; one indexed lookup by (aggregate, sequence 0). */
     private void recordDuration(String orderId, Instant terminalAt, String outcome) {
+        try {
+            lookUpPlacedAtAndRecord(orderId, terminalAt, outcome);
+        } catch (RuntimeException metricOnly) {
+            // a metric is never worth failing the command that published the event
+            log.debug("No order process duration for {}: {}", orderId, metricOnly.toString());
+        }
+    }
+
+    private void lookUpPlacedAtAndRecord(String orderId, Instant terminalAt, String outcome) {
         jdbc.query("SELECT time_stamp FROM axon.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
                 row -> {
                     Duration duration = Duration.between(Instant.parse(row.getString(1)), terminalAt);
