@@ -101,7 +101,9 @@ class ObservabilityTest {
         api.awaitOrderStatus(placed[0], "CONFIRMED", "CANCELLED");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String scrape = api.anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+            // the whole suite's HTTP histograms make the scrape larger than the client's default 256 KB buffer
+            String scrape = api.anonymous.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                    .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody();
             assertThat(scrape)
                     .contains("orderflow_orders_placed_total")

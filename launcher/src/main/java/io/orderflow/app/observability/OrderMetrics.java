@@ -60,7 +60,9 @@ class OrderMetrics {
 
     private static Timer durationTimer(MeterRegistry registry, String outcome) {
         return Timer.builder(DURATION).description("From OrderPlaced to the order's confirmation or cancellation (the saga)")
-                .tag("outcome", outcome).publishPercentileHistogram().register(registry);
+                .tag("outcome", outcome).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
     }
 
     @EventHandler
