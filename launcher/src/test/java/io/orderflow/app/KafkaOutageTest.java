@@ -1,9 +1,12 @@
 package io.orderflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.orderflow.payment.PaymentLedger;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +41,16 @@ class KafkaOutageTest {
                 for (int i = 0; i < 20; i++) {
                     outcomes.placeRandomOrder();
                 }
+                // not ready without Kafka, but alive: nothing to restart
+                Api api = app.api();
+                api.http.get().uri("/actuator/health/readiness/kafka").exchange()
+                        .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                        .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+                api.anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                api.anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
                 broker.start();
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.http.get().uri("/actuator/health/readiness/kafka")
+                        .exchange().expectStatus().isOk());
 
                 Map<String, JsonNode> settled = outcomes.awaitAllSettled();
                 assertThat(settled).hasSize(40);

@@ -86,6 +86,7 @@ class OpenApiDocumentTest {
         Set<String> headers = new HashSet<>();
         operation("post", "/api/orders").get("parameters").forEach(parameter -> headers.add(parameter.get("name").asString()));
         assertThat(headers).contains("Idempotency-Key").doesNotContain("authentication", "httpRequest");
+        assertThat(operation("post", "/api/orders").at("/responses/202/headers/X-Trace-Id").isMissingNode()).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on the embedded PostgreSQL and Kafka broker. Every end-to-end test uses this
@@ -27,7 +28,11 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "orderflow.auth.keys[0].id=" + TestSigningKey.ID,
                 "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8,
                 "orderflow.edge.rate-limit.customer.requests=1000000",
-                "orderflow.edge.rate-limit.anonymous.requests=1000000"
+                "orderflow.edge.rate-limit.anonymous.requests=1000000",
+                // every trace recorded (by SpanRecorder), exported in small delays
+                "management.tracing.sampling.probability=1.0",
+                "management.opentelemetry.tracing.export.schedule-delay=100ms"
         })
+@Import(SpanRecorder.Configuration.class)
 public @interface OrderflowTest {
 }

@@ -3,6 +3,7 @@ package io.orderflow.notification;
 import io.orderflow.contracts.integration.OrderLifecycleEvent;
 import io.orderflow.platform.db.SchemaMigration;
 import io.orderflow.platform.kafka.KafkaConfiguration.ProvisionedTopics;
+import io.orderflow.platform.kafka.KafkaObservability;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
@@ -42,16 +43,16 @@ public class NotificationConfiguration {
 
     // Not a default candidate: a module that injects "the" KafkaPublisher by type must not receive this one.
     @Bean(name = DEAD_LETTERS, destroyMethod = "close", defaultCandidate = false)
-    KafkaPublisher notificationDeadLetters(KafkaSettings settings) {
-        return new KafkaPublisher(settings, DEAD_LETTER_SEND_TIMEOUT);
+    KafkaPublisher notificationDeadLetters(KafkaSettings settings, KafkaObservability observability) {
+        return new KafkaPublisher(settings, DEAD_LETTER_SEND_TIMEOUT, observability);
     }
 
     // Takes ProvisionedTopics so that orders.events and its dead-letter topic exist before it subscribes.
     @Bean
     KafkaSubscription customerNotifications(KafkaSettings settings, ProvisionedTopics provisionedTopics,
                                             @Qualifier(DEAD_LETTERS) KafkaPublisher deadLetters,
-                                            NotificationLog notificationLog) {
+                                            NotificationLog notificationLog, KafkaObservability observability) {
         return new KafkaSubscription(settings, OrderLifecycleEvent.TOPIC, CONSUMER_GROUP,
-                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults());
+                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults(), observability);
     }
 }

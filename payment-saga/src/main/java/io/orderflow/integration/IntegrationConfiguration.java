@@ -3,6 +3,7 @@ package io.orderflow.integration;
 import io.orderflow.contracts.payment.PaymentTopics;
 import io.orderflow.integration.paymentresults.PaymentResults;
 import io.orderflow.platform.kafka.KafkaConfiguration.ProvisionedTopics;
+import io.orderflow.platform.kafka.KafkaObservability;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
@@ -20,15 +21,17 @@ public class IntegrationConfiguration {
 
     @Bean(destroyMethod = "close")
     KafkaPublisher kafkaPublisher(KafkaSettings settings, ProvisionedTopics topics,
-                                  @Value("${orderflow.kafka.send-timeout:PT10S}") Duration sendTimeout) {
-        return new KafkaPublisher(settings, sendTimeout);
+                                  @Value("${orderflow.kafka.send-timeout:PT10S}") Duration sendTimeout,
+                                  KafkaObservability observability) {
+        return new KafkaPublisher(settings, sendTimeout, observability);
     }
 
     @Bean
     KafkaSubscription paymentResultsSubscription(KafkaSettings settings, ProvisionedTopics topics,
-                                                 CommandGateway commandGateway, KafkaPublisher kafkaPublisher) {
+                                                 CommandGateway commandGateway, KafkaPublisher kafkaPublisher,
+                                                 KafkaObservability observability) {
         return new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
-                PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults());
+                PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.orderflow.payment;
 import io.orderflow.contracts.payment.PaymentTopics;
 import io.orderflow.platform.db.SchemaMigration;
 import io.orderflow.platform.kafka.KafkaConfiguration.ProvisionedTopics;
+import io.orderflow.platform.kafka.KafkaObservability;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
@@ -57,15 +58,16 @@ public class PaymentServiceConfiguration {
 
     /** Not a default candidate: other modules' publishers are theirs, and this one stays the payment service's. */
     @Bean(destroyMethod = "close", defaultCandidate = false)
-    KafkaPublisher paymentResultsPublisher(KafkaSettings settings, ProvisionedTopics topics) {
-        return new KafkaPublisher(settings, SEND_TIMEOUT);
+    KafkaPublisher paymentResultsPublisher(KafkaSettings settings, ProvisionedTopics topics, KafkaObservability observability) {
+        return new KafkaPublisher(settings, SEND_TIMEOUT, observability);
     }
 
     @Bean
     KafkaSubscription paymentRequestsSubscription(KafkaSettings settings, ProvisionedTopics topics, PaymentProcessor processor,
-                                                  @Qualifier("paymentResultsPublisher") KafkaPublisher publisher) {
+                                                  @Qualifier("paymentResultsPublisher") KafkaPublisher publisher,
+                                                  KafkaObservability observability) {
         PaymentResults results = result -> publisher.sendJson(PaymentTopics.RESULTS, result.orderId(), result, Map.of());
         return new KafkaSubscription(settings, PaymentTopics.REQUESTS, CONSUMER_GROUP,
-                new PaymentRequestHandler(processor, results), publisher, KafkaSubscription.RetryPolicy.defaults());
+                new PaymentRequestHandler(processor, results), publisher, KafkaSubscription.RetryPolicy.defaults(), observability);
     }
 }

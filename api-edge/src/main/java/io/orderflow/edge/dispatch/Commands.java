@@ -10,7 +10,10 @@ import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorComma
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
@@ -54,13 +57,28 @@ public class Commands {
 
     private <R> Mono<R> dispatching(Object command) {
         return CommandMetadata.current()
-                .flatMap(metadata -> Mono.defer(() -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metadata))))
+                .flatMap(metadata -> Mono.deferContextual(context -> inRequestTrace(context,
+                        () -> gateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata)))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .retryWhen(Retry.backoff(properties.concurrencyRetries(), properties.retryBackoff())
                         .filter(failure -> Failures.causeOf(failure, ConcurrencyException.class).isPresent())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .timeout(properties.timeout(), Mono.error(() -> ApiProblem.of(ErrorCode.TIMEOUT,
                         "The command was not handled within " + properties.timeout().toMillis() + " ms.")));
+    }
+
+    /**
+     * Dispatches in the HTTP request's observation, so that Axon's dispatch span (and the trace context it
+     * writes into the command's metadata) belongs to the request's trace. The dispatch is subscribed to
+     * here, while the scope is open: the command bus runs it on this thread.
+     */
+    private static <R> Mono<R> inRequestTrace(ContextView context, Supplier<Mono<R>> dispatch) {
+        Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        if (observation == null) {
+            return dispatch.get();
+        }
+        try (Observation.Scope scope = observation.openScope()) {
+            return Mono.fromFuture(dispatch.get().toFuture());
+        }
     }
 }

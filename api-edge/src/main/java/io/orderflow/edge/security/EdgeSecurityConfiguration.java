@@ -60,6 +60,8 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // scraped by Prometheus without a token; restrict it at the network (docs/observability.md)
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/orders", "/api/orders/**").hasAnyRole(Role.CUSTOMER.name(), Role.ADMIN.name())
                         .anyExchange().authenticated())

@@ -12,6 +12,11 @@ public final class MetadataKeys {
     public static final String WHO = "who";
     /** The client's Idempotency-Key of the request that sent the command, copied onto its events. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * W3C trace context of the span that sent the message, written by Axon's span factory on every command
+     * and event (docs/observability.md); event handlers, the saga included, continue the trace from it.
+     */
+    public static final String TRACE_PARENT = "traceparent";
 
     private MetadataKeys() {
     }

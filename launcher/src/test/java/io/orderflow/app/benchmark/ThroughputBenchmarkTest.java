@@ -1,5 +1,6 @@
 package io.orderflow.app.benchmark;
 
+import io.orderflow.platform.axon.ProcessorLag;
 import io.orderflow.app.OrderflowTest;
 import io.orderflow.contracts.common.CustomerId;
 import io.orderflow.contracts.common.Money;
@@ -240,16 +241,11 @@ class ThroughputBenchmarkTest {
 
     /** How far each processor's slowest segment is behind the head of the event store, in events. */
     private void printProcessorLag() {
-        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry", Long.class);
-        var lags = jdbc.queryForList("SELECT processor_name, min(coalesce("
-                + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, "
-                + "(convert_from(token, 'UTF8')::jsonb -> 'tokenAtReset' ->> 'index')::bigint, 0)) AS position "
-                + "FROM axon.token_entry WHERE token IS NOT NULL GROUP BY processor_name ORDER BY processor_name");
-        StringBuilder line = new StringBuilder("    lag behind head " + head + ":");
-        lags.forEach(row -> {
-            long lag = head - ((Number) row.get("position")).longValue();
-            maxLagByProcessor.merge((String) row.get("processor_name"), lag, Math::max);
-            line.append(' ').append(row.get("processor_name")).append('=').append(lag);
+        ProcessorLag.Snapshot lag = new ProcessorLag(jdbc).snapshot();
+        StringBuilder line = new StringBuilder("    lag behind head " + lag.head() + ":");
+        lag.positions().keySet().forEach(processor -> {
+            maxLagByProcessor.merge(processor, lag.lagOf(processor), Math::max);
+            line.append(' ').append(processor).append('=').append(lag.lagOf(processor));
         });
         System.out.println(line);
     }

@@ -10,6 +10,7 @@ import io.orderflow.contracts.order.RecordPaymentRefundedCommand;
 import io.orderflow.contracts.payment.PaymentResult;
 import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaMessage;
+import io.orderflow.platform.kafka.KafkaObservability;
 import io.orderflow.platform.kafka.MessageHandler;
 import io.orderflow.platform.kafka.PoisonMessageException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,8 +45,10 @@ class PaymentResultHandler implements MessageHandler {
         if (command == null) {
             return Mono.empty();
         }
-        // The local command bus runs the handler (blocking JDBC) on the subscribing thread.
-        return Mono.fromFuture(() -> commandGateway.send(command))
+        // The local command bus runs the handler (blocking JDBC) on the subscribing thread; the command is
+        // dispatched in the trace of the consumed result, whose span the subscription keeps in the context.
+        return Mono.deferContextual(context -> Mono.fromFuture(
+                        KafkaObservability.inRecordTrace(context, () -> commandGateway.send(command))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(PaymentResultHandler::isPermanent,
                         error -> new PoisonMessageException("Result cannot apply to order " + result.orderId() + ": " + error.getMessage(), error))

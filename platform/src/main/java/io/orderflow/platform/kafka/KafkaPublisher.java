@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,8 +22,13 @@ public class KafkaPublisher implements AutoCloseable {
 
     private final KafkaSender<String, byte[]> sender;
     private final Duration sendTimeout;
+    private final KafkaObservability observability;
 
     public KafkaPublisher(KafkaSettings settings, Duration sendTimeout) {
+        this(settings, sendTimeout, KafkaObservability.NOOP);
+    }
+
+    public KafkaPublisher(KafkaSettings settings, Duration sendTimeout, KafkaObservability observability) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,16 +43,28 @@ public class KafkaPublisher implements AutoCloseable {
                 .withValueSerializer(new ByteArraySerializer())
                 .stopOnError(false));
         this.sendTimeout = sendTimeout;
+        this.observability = observability;
     }
 
-    /** Completes when the broker has the record; errors when it could not be written in time. */
+    /**
+     * Completes when the broker has the record; errors when it could not be written in time. The record
+     * carries the trace context of a producer span whose parent is the record being handled (when called
+     * from a {@link KafkaSubscription}'s handler) or else the span current on the calling thread.
+     */
     public Mono<Void> send(String topic, String key, byte[] value, Map<String, String> headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-        return sender.send(Mono.just(SenderRecord.create(record, key)))
-                .next()
-                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()))
-                .timeout(sendTimeout);
+        Span callerSpan = observability.currentSpan();
+        return Mono.deferContextual(context -> {
+            Span consumerSpan = KafkaObservability.consumerSpan(context);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            Span span = observability.startSend(topic, consumerSpan != null ? consumerSpan : callerSpan, record.headers());
+            return sender.send(Mono.just(SenderRecord.create(record, key)))
+                    .next()
+                    .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()))
+                    .timeout(sendTimeout)
+                    .doOnError(span::error)
+                    .doFinally(signal -> span.end());
+        });
     }
 
     /** Serializes the payload as JSON and sends it. */

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -44,6 +47,9 @@ public class KafkaSubscription implements SmartLifecycle {
     private final MessageHandler handler;
     private final KafkaPublisher deadLetters;
     private final RetryPolicy retryPolicy;
+    private final String groupId;
+    private final KafkaObservability observability;
+    private final Counter deadLettered;
     private volatile Disposable running;
 
     /**
@@ -59,6 +65,12 @@ public class KafkaSubscription implements SmartLifecycle {
 
     public KafkaSubscription(KafkaSettings settings, String topic, String groupId, MessageHandler handler,
                              KafkaPublisher deadLetters, RetryPolicy retryPolicy) {
+        this(settings, topic, groupId, handler, deadLetters, retryPolicy, KafkaObservability.NOOP);
+    }
+
+    /** With traces (a consumer span per record, handled in the producer's trace) and client metrics. */
+    public KafkaSubscription(KafkaSettings settings, String topic, String groupId, MessageHandler handler,
+                             KafkaPublisher deadLetters, RetryPolicy retryPolicy, KafkaObservability observability) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -69,11 +81,15 @@ public class KafkaSubscription implements SmartLifecycle {
                 .withKeyDeserializer(new StringDeserializer())
                 .withValueDeserializer(new ByteArrayDeserializer())
                 .commitInterval(Duration.ofMillis(200))
+                .consumerListener(observability.consumerListener())
                 .subscription(List.of(topic));
         this.topic = topic;
         this.handler = handler;
         this.deadLetters = deadLetters;
         this.retryPolicy = retryPolicy;
+        this.groupId = groupId;
+        this.observability = observability;
+        this.deadLettered = observability.deadLetters(topic);
     }
 
     @Override
@@ -92,10 +108,13 @@ public class KafkaSubscription implements SmartLifecycle {
 
     private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {
         KafkaMessage message = toMessage(record);
+        Span span = observability.startReceive(record.topic(), groupId, message.headers());
         int[] attempts = {0};
         return Mono.defer(() -> {
                     attempts[0]++;
-                    return handler.handle(message);
+                    try (Tracer.SpanInScope scope = observability.inScope(span)) {
+                        return handler.handle(message);
+                    }
                 })
                 .retryWhen(Retry.backoff(retryPolicy.maxRetries(), retryPolicy.firstBackoff())
                         .maxBackoff(retryPolicy.maxBackoff())
@@ -104,7 +123,9 @@ public class KafkaSubscription implements SmartLifecycle {
                                 record.partition(), record.offset(), signal.failure().toString()))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorResume(error -> deadLetter(message, error, attempts[0]))
-                .then(Mono.fromRunnable(() -> record.receiverOffset().acknowledge()));
+                .then(Mono.<Void>fromRunnable(() -> record.receiverOffset().acknowledge()))
+                .contextWrite(context -> observability.withConsumerSpan(context, span))
+                .doFinally(signal -> span.end());
     }
 
     private Mono<Void> deadLetter(KafkaMessage message, Throwable error, int attempts) {
@@ -117,6 +138,7 @@ public class KafkaSubscription implements SmartLifecycle {
         headers.put(HEADER_ERROR_CLASS, error.getClass().getName());
         headers.put(HEADER_ERROR_MESSAGE, String.valueOf(error.getMessage()));
         headers.put(HEADER_ATTEMPTS, String.valueOf(attempts));
+        deadLettered.increment();
         return deadLetters.send(message.topic() + KafkaSettings.DEAD_LETTER_SUFFIX, message.key(), message.value(), headers);
     }
 
