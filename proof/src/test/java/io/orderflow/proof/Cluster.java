@@ -22,6 +22,8 @@ final class Cluster implements AutoCloseable {
             "orderflow.saga.step-retry-interval=PT3S",
             "orderflow.axon.token-claim-timeout=PT5S",
             "orderflow.edge.idempotency.in-flight-timeout=PT5S",
+            "orderflow.deadlines.heartbeat-interval=PT1S",
+            "orderflow.deadlines.missed-heartbeats-limit=4",
             "orderflow.payment.latency=PT0.005S");
 
     final Path workDir;

@@ -100,7 +100,7 @@ final class FaultCampaign {
             PaymentResultInjector.Injected total = injected.stream().reduce(PaymentResultInjector.Injected.none(),
                     PaymentResultInjector.Injected::plus);
             long deadLetters = injector.deadLetters(Duration.ofSeconds(30));
-            Audit.Result audit = Audit.run(cluster.postgres);
+            Audit.Result audit = Audit.run(cluster.postgres, cluster.workDir);
             Report report = new Report(plan, Duration.between(started, Instant.now()), cluster.store.placedOrders(), app.kills(),
                     cluster.postgres.immediateRestarts(), cluster.kafka.stops(), total, deadLetters, load.summary(),
                     cluster.store.outcomes().toString(), unsettled, cluster.store.unknownOrders(load.acceptedOrderIds()),

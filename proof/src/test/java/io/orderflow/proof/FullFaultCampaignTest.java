@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The full fault campaign, not part of CI: {@code ./mvnw -pl proof -am verify -Pfaults -Dfaults.duration=PT10M}
+ * The full fault campaign, not part of CI: {@code ./mvnw -pl proof -am verify -Pfaults -Dtest=FullFaultCampaignTest -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.duration=PT10M}
  * (or {@code proof/faults.sh PT10M}). Parameters: {@link FaultCampaign.Plan#fromSystemProperties()}.
  */
 @Tag("faults")

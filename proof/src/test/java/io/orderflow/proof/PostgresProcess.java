@@ -49,6 +49,8 @@ final class PostgresProcess implements AutoCloseable {
                     .setPort(Net.freePort())
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // zonky turns it off; a crash would then lose transactions the application saw committed
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", Net.LOOPBACK)
                     .setPGStartupWait(Duration.ofSeconds(120))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The small fault run of CI: about a minute of orders while the application is SIGKILLed and restarted
+ * The small fault run of CI: 45 s of orders while the application is SIGKILLed and restarted
  * once, PostgreSQL restarts in immediate mode once, the Kafka broker is away for longer than the payment
  * deadline, and faulty payment results arrive. Every order must settle and the audit must be clean.
  */
@@ -14,8 +14,8 @@ class ShortFaultRunTest {
 
     @Test
     void everyOrderSettlesAndTheStoreStaysConsistentThroughCrashesAndOutages() {
-        FaultCampaign.Plan plan = new FaultCampaign.Plan(Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(30), 1,
-                1, 1, Duration.ofSeconds(15), 40, 3, Duration.ofMillis(150), 5_000, Duration.ofMinutes(3), 7);
+        FaultCampaign.Plan plan = new FaultCampaign.Plan(Duration.ofSeconds(45), Duration.ofSeconds(15), Duration.ofSeconds(25), 1,
+                1, 1, Duration.ofSeconds(12), 40, 2, Duration.ofMillis(250), 2_000, Duration.ofMinutes(2), 7);
 
         FaultCampaign.Report report = FaultCampaign.run("short-fault-run", plan);
 

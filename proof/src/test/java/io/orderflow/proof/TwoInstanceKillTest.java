@@ -22,10 +22,10 @@ class TwoInstanceKillTest {
     void theSurvivorTakesOverTheSegmentsOfAKilledInstanceAndEveryOrderSettles() {
         try (Cluster cluster = Cluster.start("two-instances", 2, List.of())) {
             List<String> products = cluster.addProducts(3, 1_000_000);
-            OrderLoad load = new OrderLoad(cluster.apps, products, 4, Duration.ofMillis(100), 5_000, 11);
-            load.start(Duration.ofSeconds(40));
+            OrderLoad load = new OrderLoad(cluster.apps, products, 2, Duration.ofMillis(250), 2_000, 11);
+            load.start(Duration.ofSeconds(30));
             try {
-                Net.sleep(Duration.ofSeconds(15));
+                Net.sleep(Duration.ofSeconds(10));
                 AppInstance victim = ownerOfMostSegments(cluster);
                 AppInstance survivor = cluster.apps.stream().filter(app -> app != victim).findFirst().orElseThrow();
                 FaultCampaign.log("segments before the kill: " + cluster.tokenOwners() + "; killing " + victim.name() + " (pid " + victim.pid() + ")");
@@ -46,7 +46,7 @@ class TwoInstanceKillTest {
             assertThat(load.acceptedOrderIds()).as("orders accepted by either instance").isNotEmpty();
             assertThat(cluster.store.unknownOrders(load.acceptedOrderIds())).as("accepted orders missing from the store").isEmpty();
             assertThat(load.keyConflicts()).as("idempotency keys that answered two orders").isEmpty();
-            Audit.Result audit = Audit.run(cluster.postgres);
+            Audit.Result audit = Audit.run(cluster.postgres, cluster.workDir);
             FaultCampaign.log("two instances: " + cluster.store.placedOrders() + " orders, " + cluster.store.outcomes() + "; " + audit.rendered());
             assertThat(audit.clean()).as(audit.rendered() + "\n" + cluster.diagnostics(unsettled)).isTrue();
         }
