@@ -96,16 +96,32 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every order the event store knows is settled and nothing is left reserved; answers
-     * the orders still unsettled when {@code limit} ran out (empty when all settled).
+     * Waits until the system is quiet: every order the event store knows is settled, nothing is left
+     * reserved, no saga is left on a cancelled, shipped or delivered order (compensations done), and
+     * {@code alsoUntil} holds. Answers the orders still unsettled when {@code limit} ran out (empty when
+     * all settled); the audit afterwards judges the rest.
      */
-    List<StoreInspector.OrderState> awaitSettled(Duration limit) {
-        Net.waitUntil(limit, Duration.ofSeconds(1), () -> store.unsettledOrders().isEmpty() && nothingReserved());
+    List<StoreInspector.OrderState> awaitSettled(Duration limit, java.util.function.BooleanSupplier alsoUntil) {
+        Net.waitUntil(limit, Duration.ofSeconds(1), () -> store.unsettledOrders().isEmpty() && nothingReserved()
+                && store.sagasOfFinishedOrders() == 0 && store.processorsBehind().isEmpty() && alsoUntil.getAsBoolean());
         return store.unsettledOrders();
+    }
+
+    List<StoreInspector.OrderState> awaitSettled(Duration limit) {
+        return awaitSettled(limit, () -> true);
     }
 
     boolean nothingReserved() {
         return store.query("SELECT count(*) FROM projections.product_view WHERE reserved <> 0", List.of(), rs -> rs.getLong(1)).get(0) == 0;
+    }
+
+    /** Where to look when a check fails, with the history of the first orders the audit names. */
+    String diagnostics(List<StoreInspector.OrderState> unsettled, Audit.Result audit) {
+        String histories = audit.violations().stream()
+                .filter(violation -> violation.startsWith("order "))
+                .map(violation -> violation.substring("order ".length()).split(" ")[0])
+                .distinct().limit(5).map(store::historyOf).collect(Collectors.joining("\n    "));
+        return diagnostics(unsettled) + (histories.isEmpty() ? "" : "\norders the audit names (first 5):\n    " + histories);
     }
 
     /** Where to look when a check fails. */
@@ -115,7 +131,8 @@ final class Cluster implements AutoCloseable {
         return (unsettled.isEmpty() ? "" : unsettled.size() + " orders not settled (first 50):\n    " + stuck + "\n")
                 + "logs: " + apps.stream().map(app -> app.log().toString()).collect(Collectors.joining(", "))
                 + ", " + kafka.log() + ", " + postgres.log()
-                + "\ntoken owners: " + store.tokenOwners();
+                + "\ntoken owners: " + store.tokenOwners()
+                + "\nprocessors behind the newest event: " + store.processorsBehind();
     }
 
     /** Writes a run report next to the logs and answers its path. */

@@ -72,7 +72,8 @@ final class FaultCampaign {
             List<Step> steps = schedule(plan, app, cluster, injector, injected);
             OrderLoad load = new OrderLoad(cluster.apps, products, plan.loadWorkers(), plan.loadPause(), plan.maxOrders(), plan.seed());
             Instant loadStarted = Instant.now();
-            load.start(plan.duration());
+            // the load lasts until every fault has happened and the planned duration is over (bounded: + 10 min)
+            load.start(plan.duration().plusMinutes(10));
             try {
                 for (Step step : steps) {
                     Duration wait = step.at().minus(Duration.between(loadStarted, Instant.now()));
@@ -96,15 +97,16 @@ final class FaultCampaign {
             // the rest of the budget, now that many orders have settled (or timed out)
             int sent = injected.stream().mapToInt(PaymentResultInjector.Injected::total).sum();
             injected.add(injector.inject(Math.max(4, plan.injectedResults() - sent)));
-            List<StoreInspector.OrderState> unsettled = cluster.awaitSettled(plan.settleLimit());
             PaymentResultInjector.Injected total = injected.stream().reduce(PaymentResultInjector.Injected.none(),
                     PaymentResultInjector.Injected::plus);
+            List<StoreInspector.OrderState> unsettled = cluster.awaitSettled(plan.settleLimit(),
+                    () -> injector.deadLetters(Duration.ofSeconds(30)) >= total.malformed());
             long deadLetters = injector.deadLetters(Duration.ofSeconds(30));
             Audit.Result audit = Audit.run(cluster.postgres, cluster.workDir);
             Report report = new Report(plan, Duration.between(started, Instant.now()), cluster.store.placedOrders(), app.kills(),
                     cluster.postgres.immediateRestarts(), cluster.kafka.stops(), total, deadLetters, load.summary(),
                     cluster.store.outcomes().toString(), unsettled, cluster.store.unknownOrders(load.acceptedOrderIds()),
-                    load.keyConflicts(), audit, cluster.diagnostics(unsettled));
+                    load.keyConflicts(), audit, cluster.diagnostics(unsettled, audit));
             log(report.render());
             log("report: " + cluster.writeReport(report.render()));
             return report;

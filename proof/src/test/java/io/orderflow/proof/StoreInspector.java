@@ -55,6 +55,35 @@ final class StoreInspector {
                 rs -> rs.getLong(1)).get(0);
     }
 
+    /** Sagas still open on an order that is cancelled, shipped or delivered: work (e.g. a refund) still under way. */
+    long sagasOfFinishedOrders() {
+        return query("""
+                SELECT count(*) FROM axon.association_value_entry a
+                  JOIN projections.order_view o ON o.order_id = a.association_value
+                 WHERE a.association_key = 'orderId' AND o.status IN ('CANCELLED', 'SHIPPED', 'DELIVERED')
+                """, List.of(), rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Event processors whose token is behind the newest event in the store, by name. */
+    List<String> processorsBehind() {
+        return query("""
+                SELECT t.processor_name || '[' || t.segment || ']'
+                  FROM axon.token_entry t
+                 WHERE coalesce(substring(convert_from(t.token, 'UTF8') from '"index"\\s*:\\s*(\\d+)')::bigint, -1)
+                       < (SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry)
+                """, List.of(), rs -> rs.getString(1));
+    }
+
+    /** What happened to an order: its events in order, then the provider's ledger for it. */
+    String historyOf(String orderId) {
+        List<String> events = query("""
+                SELECT sequence_number, substring(payload_type from '[^.]+$') FROM axon.domain_event_entry
+                 WHERE aggregate_identifier = ? ORDER BY sequence_number
+                """, List.of(orderId), rs -> rs.getString(2));
+        List<String> ledger = ledgerOf(orderId).stream().map(entry -> entry.kind() + " " + entry.amount()).toList();
+        return orderId + ": events " + events + ", ledger " + ledger;
+    }
+
     /** Count of settled orders by status and reason, e.g. {@code CANCELLED/PAYMENT_TIMEOUT=3}. */
     Map<String, Long> outcomes() {
         Map<String, Long> outcomes = new TreeMap<>();

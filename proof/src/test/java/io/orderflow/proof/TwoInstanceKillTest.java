@@ -48,7 +48,7 @@ class TwoInstanceKillTest {
             assertThat(load.keyConflicts()).as("idempotency keys that answered two orders").isEmpty();
             Audit.Result audit = Audit.run(cluster.postgres, cluster.workDir);
             FaultCampaign.log("two instances: " + cluster.store.placedOrders() + " orders, " + cluster.store.outcomes() + "; " + audit.rendered());
-            assertThat(audit.clean()).as(audit.rendered() + "\n" + cluster.diagnostics(unsettled)).isTrue();
+            assertThat(audit.clean()).as(audit.rendered() + "\n" + cluster.diagnostics(unsettled, audit)).isTrue();
         }
     }
 
