@@ -70,9 +70,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  *                                                                                                                  └─ shipped: end
  * OrderCancelled, from any step ─▶ RELEASING every line still held ─▶ end once none is held
  * </pre>
- * The saga never waits for a command's result. Each step that sends commands also schedules a step-retry
- * deadline and sends them again whenever it fires, until the step's expected event arrives: every target
- * is idempotent, so a repeat is harmless and a failed send is never lost. Its state is ids, a step, a few
+ * The saga never waits for a command's result. While a step that sends commands waits for its expected
+ * event, one step-retry deadline is pending; when it fires on a step that got no answer for a whole
+ * interval, the step's commands are sent again: every target is idempotent, so a repeat is harmless and a
+ * failed send is never lost. The deadline is not rescheduled at every step (a deadline costs a row
+ * insert and delete): a step entered while one is pending waits between one and two intervals. Its state is ids, a step, a few
  * flags and the lines, stored by Jackson through its fields; the injected resources are transient.
  */
 @Saga
@@ -96,6 +98,8 @@ public class OrderSaga {
     private String cancellationDetail;
     private String paymentDeadlineId;
     private String stepRetryId;
+    /** A step was entered after the pending step retry was scheduled: when it fires, that step has not waited long enough. */
+    private boolean stepEnteredSinceRetryScheduled;
     private int retries;
 
     @Autowired
@@ -271,7 +275,11 @@ public class OrderSaga {
     void onStepRetry() {
         stepRetryId = null;
         if (isWaitingStep()) {
-            return; // a retry that fired while the saga moved on to waiting: nothing to ask again
+            return; // a retry that fired while the saga waits: nothing to ask again, none needed until a step starts
+        }
+        if (stepEnteredSinceRetryScheduled) {
+            scheduleStepRetry(); // the current step is younger than the interval: give it its time
+            return;
         }
         retries++;
         logger.warn("Order {}: no answer in step {} within {}; sending its commands again (retry {})",
@@ -280,20 +288,29 @@ public class OrderSaga {
         scheduleStepRetry();
     }
 
-    /** Enters a step that asks for something: asks now, and again at every step retry until the answer arrives. */
+    /** Enters a step that asks for something: asks now, and again at a step retry until the answer arrives. */
     private void startStep(Step next) {
-        cancelStepRetry();
         step = next;
         retries = 0;
         sendCommandsOfCurrentStep();
-        scheduleStepRetry();
+        if (stepRetryId == null) {
+            scheduleStepRetry();
+        } else {
+            stepEnteredSinceRetryScheduled = true;
+        }
     }
 
-    /** Enters a step that waits for something nobody can be asked for again. */
+    /**
+     * Enters a step that waits for something nobody can be asked for again. The payment wait is short, so a
+     * pending step retry is left to fire and find nothing to do; the wait for shipping may be long, so the
+     * retry is cancelled instead of fired.
+     */
     private void waitIn(Step next) {
-        cancelStepRetry();
         step = next;
         retries = 0;
+        if (next == CONFIRMED) {
+            cancelStepRetry();
+        }
     }
 
     private void sendCommandsOfCurrentStep() {
@@ -337,6 +354,7 @@ public class OrderSaga {
 
     private void scheduleStepRetry() {
         stepRetryId = deadlineManager.schedule(settings.stepRetryInterval(), STEP_RETRY);
+        stepEnteredSinceRetryScheduled = false;
     }
 
     // Cancelled by schedule id: cancelAll(name) would cancel every saga's deadline of that name, and

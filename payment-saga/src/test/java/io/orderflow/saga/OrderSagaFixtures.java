@@ -56,6 +56,11 @@ final class OrderSagaFixtures {
 
     static final Duration PAYMENT_WAIT = Duration.ofSeconds(30);
     static final Duration STEP_RETRY_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * A step entered while a step retry is pending waits for that one to fire and then for a whole interval:
+     * its commands go again between one and two intervals after it started.
+     */
+    static final Duration STEP_RETRY_AT_THE_LATEST = STEP_RETRY_INTERVAL.multipliedBy(2);
 
     private OrderSagaFixtures() {
     }

@@ -8,7 +8,7 @@ import static io.orderflow.saga.OrderSagaFixtures.PAYMENT_WAIT;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_1;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_2;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_3;
-import static io.orderflow.saga.OrderSagaFixtures.STEP_RETRY_INTERVAL;
+import static io.orderflow.saga.OrderSagaFixtures.STEP_RETRY_AT_THE_LATEST;
 import static io.orderflow.saga.OrderSagaFixtures.aDeadlineNamed;
 import static io.orderflow.saga.OrderSagaFixtures.aThreeLineOrderPlaced;
 import static io.orderflow.saga.OrderSagaFixtures.anOrderSagaFixture;
@@ -22,6 +22,7 @@ import static io.orderflow.saga.OrderSagaFixtures.orderShipped;
 import static io.orderflow.saga.OrderSagaFixtures.paymentDeclined;
 import static io.orderflow.saga.OrderSagaFixtures.releaseStock;
 import static io.orderflow.saga.OrderSagaFixtures.reserveStock;
+import static io.orderflow.saga.OrderSagaFixtures.stockCommitted;
 import static io.orderflow.saga.OrderSagaFixtures.stockReleased;
 import static io.orderflow.saga.OrderSagaFixtures.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class OrderSagaSerializationTest {
 
         assertThat(stored.fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "orderId", "lines", "step", "orderShipped", "cancellationReason", "cancellationDetail",
-                "paymentDeadlineId", "stepRetryId", "retries");
+                "paymentDeadlineId", "stepRetryId", "stepEnteredSinceRetryScheduled", "retries");
         assertThat(stored.get("orderId").asText()).isEqualTo(ORDER.value());
         assertThat(stored.get("lines").get(0).get("productId").asText()).isEqualTo(PRODUCT_1.value());
         assertThat(stored.get("paymentDeadlineId").asText()).isNotBlank();
@@ -112,9 +113,10 @@ class OrderSagaSerializationTest {
 
         @Test
         void cancelsTheStepRetryItScheduledBeforeItWasStored() {
-            OrderPlaced order = aThreeLineOrderPlaced();
-            given(fixture, historyUntil(Stage.RESERVED, order))
-                    .whenPublishingA(orderAwaitingPayment(order))
+            given(fixture, historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced()))
+                    .andThenAPublished(stockCommitted(PRODUCT_1))
+                    .andThenAPublished(stockCommitted(PRODUCT_2))
+                    .whenPublishingA(stockCommitted(PRODUCT_3))
                     .expectNoScheduledDeadlineMatching(aDeadlineNamed(STEP_RETRY));
         }
 
@@ -141,7 +143,7 @@ class OrderSagaSerializationTest {
             given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
                     .andThenAPublished(paymentDeclined("card expired"))
                     .andThenAPublished(stockReleased(PRODUCT_1))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(
                             releaseStock(PRODUCT_2),
                             releaseStock(PRODUCT_3),

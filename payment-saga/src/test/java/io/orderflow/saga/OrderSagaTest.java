@@ -13,6 +13,7 @@ import static io.orderflow.saga.OrderSagaFixtures.PAYMENT_WAIT;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_1;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_2;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_3;
+import static io.orderflow.saga.OrderSagaFixtures.STEP_RETRY_AT_THE_LATEST;
 import static io.orderflow.saga.OrderSagaFixtures.STEP_RETRY_INTERVAL;
 import static io.orderflow.saga.OrderSagaFixtures.aDeadlineNamed;
 import static io.orderflow.saga.OrderSagaFixtures.aOneLineOrderPlaced;
@@ -122,8 +123,7 @@ class OrderSagaTest {
             given(fixture, historyUntil(Stage.RESERVED, order))
                     .whenPublishingA(orderAwaitingPayment(order))
                     .expectNoDispatchedCommands()
-                    .expectScheduledDeadlineWithName(PAYMENT_WAIT, PAYMENT_DEADLINE)
-                    .expectNoScheduledDeadlineMatching(aDeadlineNamed(STEP_RETRY));
+                    .expectScheduledDeadlineWithName(PAYMENT_WAIT, PAYMENT_DEADLINE);
         }
 
         @Test
@@ -267,7 +267,7 @@ class OrderSagaTest {
             fixture.givenAPublished(aThreeLineOrderPlaced())
                     .andThenAPublished(stockReserved(PRODUCT_1))
                     .andThenAPublished(stockRejected(PRODUCT_2, 0))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(
                             releaseStock(PRODUCT_1),
                             cancelOrder(OUT_OF_STOCK, "product product-2: requested 1, available 0"));
@@ -308,7 +308,8 @@ class OrderSagaTest {
         void releasesEveryLineAndCancelsWithPaymentTimeoutWhenThePaymentDeadlinePasses() {
             given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
                     .whenTimeElapses(PAYMENT_WAIT)
-                    .expectTriggeredDeadlinesWithName(PAYMENT_DEADLINE)
+                    // the step retry still pending from the reservation fires first, and finds the saga waiting
+                    .expectTriggeredDeadlinesWithName(STEP_RETRY, PAYMENT_DEADLINE)
                     .expectDispatchedCommands(
                             releaseStock(PRODUCT_1),
                             releaseStock(PRODUCT_2),
@@ -524,7 +525,7 @@ class OrderSagaTest {
         void sendsAFailedPaymentRequestAgain() {
             fixture.setCallbackBehavior(failing(MarkOrderAwaitingPaymentCommand.class));
             given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(markAwaitingPayment());
         }
 
@@ -532,7 +533,7 @@ class OrderSagaTest {
         void sendsAFailedConfirmationAgain() {
             fixture.setCallbackBehavior(failing(ConfirmOrderCommand.class));
             given(fixture, historyUntil(Stage.APPROVED, aThreeLineOrderPlaced()))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(confirmOrder());
         }
 
@@ -541,7 +542,7 @@ class OrderSagaTest {
             fixture.setCallbackBehavior(failing(CommitStockCommand.class));
             given(fixture, historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced()))
                     .andThenAPublished(stockCommitted(PRODUCT_2))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(commitStock(PRODUCT_1), commitStock(PRODUCT_3));
         }
 
@@ -550,7 +551,7 @@ class OrderSagaTest {
             given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
                     .andThenAPublished(paymentDeclined(DECLINE_REASON))
                     .andThenAPublished(stockReleased(PRODUCT_1))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
                     .expectDispatchedCommands(
                             releaseStock(PRODUCT_2),
                             releaseStock(PRODUCT_3),
@@ -567,19 +568,50 @@ class OrderSagaTest {
         }
 
         @Test
-        void cancelsTheStepRetryOnceTheExpectedEventArrives() {
+        void aStepRetryFiringWhileTheOrderAwaitsPaymentSendsNothingAndIsNotScheduledAgain() {
             OrderPlaced order = aThreeLineOrderPlaced();
             given(fixture, historyUntil(Stage.RESERVED, order))
-                    .whenPublishingA(orderAwaitingPayment(order))
+                    .andThenAPublished(orderAwaitingPayment(order))
+                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .expectTriggeredDeadlinesWithName(STEP_RETRY)
+                    .expectNoDispatchedCommands()
                     .expectNoScheduledDeadlineMatching(aDeadlineNamed(STEP_RETRY));
+        }
+
+        @Test
+        void cancelsTheStepRetryWhenTheOrderWaitsToShip() {
+            given(fixture, historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced()))
+                    .andThenAPublished(stockCommitted(PRODUCT_1))
+                    .andThenAPublished(stockCommitted(PRODUCT_2))
+                    .whenPublishingA(stockCommitted(PRODUCT_3))
+                    .expectNoScheduledDeadlineMatching(aDeadlineNamed(STEP_RETRY));
+        }
+
+        @Test
+        void keepsOneStepRetryForConsecutiveStepsInsteadOfSchedulingOnePerStep() {
+            fixture.givenAPublished(aThreeLineOrderPlaced())
+                    .andThenAPublished(stockReserved(PRODUCT_1))
+                    .whenPublishingA(stockReserved(PRODUCT_2))
+                    .expectScheduledDeadlineWithName(STEP_RETRY_INTERVAL, STEP_RETRY)
+                    .expectDeadlinesMet();
+        }
+
+        @Test
+        void givesAStepEnteredJustBeforeTheRetryFiresAWholeIntervalBeforeSendingAgain() {
+            fixture.givenAPublished(aThreeLineOrderPlaced())
+                    .andThenAPublished(stockReserved(PRODUCT_1))
+                    .whenTimeElapses(STEP_RETRY_INTERVAL)
+                    .expectTriggeredDeadlinesWithName(STEP_RETRY)
+                    .expectNoDispatchedCommands()
+                    .expectScheduledDeadlineWithName(STEP_RETRY_INTERVAL, STEP_RETRY);
         }
 
         @Test
         void retriesOnlyTheCurrentStepOnceTheStepBeforeIsAnswered() {
             fixture.givenAPublished(aThreeLineOrderPlaced())
                     .andThenAPublished(stockReserved(PRODUCT_1))
-                    .whenTimeElapses(STEP_RETRY_INTERVAL)
-                    .expectTriggeredDeadlinesWithName(STEP_RETRY)
+                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
+                    .expectTriggeredDeadlinesWithName(STEP_RETRY, STEP_RETRY)
                     .expectDispatchedCommands(reserveStock(PRODUCT_2));
         }
 

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,6 +40,8 @@ import reactor.core.publisher.Mono;
  */
 @Tag("benchmark")
 @OrderflowTest
+// production timings: the tests' short payment deadline and step retry would fire under load and add work
+@TestPropertySource(properties = {"orderflow.saga.payment-timeout=PT30S", "orderflow.saga.step-retry-interval=PT10S"})
 class ThroughputBenchmarkTest {
 
     private static final int ORDERS = Integer.getInteger("benchmark.orders", 2000);
@@ -87,6 +90,8 @@ class ThroughputBenchmarkTest {
                 "lines", List.of(Map.of("productId", product.value(), "quantity", 1)),
                 "shippingAddress", Map.of("name", "Bench", "line1", "1 Loop Road", "city", "Berlin", "postalCode", "10115", "country", "DE"));
 
+        ResourceUsage before = ResourceUsage.now(jdbc);
+        CpuProfile profile = CpuProfile.start("orders-end-to-end");
         long start = System.nanoTime();
         Flux.range(0, ORDERS)
                 .flatMap(i -> Mono.defer(() -> {
@@ -111,6 +116,10 @@ class ThroughputBenchmarkTest {
                         + "    accept latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
                 ORDERS, acceptedAfter, ORDERS / acceptedAfter, settledAfter, ORDERS / settledAfter,
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1] / 1e6);
+        profile.printSummary(20);
+        profile.close();
+        ResourceUsage.now(jdbc).printSince(before, ORDERS, jdbc);
+        printSlowestProcessor();
     }
 
     /** Orders are placed as a customer of their own, who is the subject of the token. */
@@ -222,6 +231,13 @@ class ThroughputBenchmarkTest {
         throw new AssertionError("orders did not settle within " + timeout);
     }
 
+    private final Map<String, Long> maxLagByProcessor = new java.util.TreeMap<>();
+
+    private void printSlowestProcessor() {
+        maxLagByProcessor.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(slowest -> System.out.printf(
+                "    slowest processor: %s, at most %d events behind the head (all: %s)%n", slowest.getKey(), slowest.getValue(), maxLagByProcessor));
+    }
+
     /** How far each processor's slowest segment is behind the head of the event store, in events. */
     private void printProcessorLag() {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry", Long.class);
@@ -230,8 +246,11 @@ class ThroughputBenchmarkTest {
                 + "(convert_from(token, 'UTF8')::jsonb -> 'tokenAtReset' ->> 'index')::bigint, 0)) AS position "
                 + "FROM axon.token_entry WHERE token IS NOT NULL GROUP BY processor_name ORDER BY processor_name");
         StringBuilder line = new StringBuilder("    lag behind head " + head + ":");
-        lags.forEach(row -> line.append(' ').append(row.get("processor_name")).append('=')
-                .append(head - ((Number) row.get("position")).longValue()));
+        lags.forEach(row -> {
+            long lag = head - ((Number) row.get("position")).longValue();
+            maxLagByProcessor.merge((String) row.get("processor_name"), lag, Math::max);
+            line.append(' ').append(row.get("processor_name")).append('=').append(lag);
+        });
         System.out.println(line);
     }
 
@@ -251,9 +270,19 @@ class ThroughputBenchmarkTest {
 
     private static void report(String what, String format, Object... args) {
         var os = ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf("%n=== %s%n    %s%n    machine: %d cores, %s %s, Java %s, max heap %d MB%n",
-                what, String.format(format, args), os.getAvailableProcessors(), os.getName(), os.getArch(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        System.out.printf("%n=== %s%n    %s%n    machine: %d cores (%s), %d MB RAM, %s %s, Java %s, max heap %d MB, load average %.1f%n",
+                what, String.format(format, args), os.getAvailableProcessors(), cpuModel(),
+                ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize() / (1024 * 1024), os.getName(), os.getArch(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024), os.getSystemLoadAverage());
+    }
+
+    private static String cpuModel() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
     }
 
     private static void sleep(long millis) {

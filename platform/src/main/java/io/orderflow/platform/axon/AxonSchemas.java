@@ -6,14 +6,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 
 /** Axon's table and column names, snake_case in the {@code axon} schema, matching {@code db/migration/axon}. */
-final class AxonSchemas {
+public final class AxonSchemas {
 
-    static final String SCHEMA = "axon";
+    public static final String SCHEMA = "axon";
 
     private AxonSchemas() {
     }
 
-    static EventSchema events() {
+    public static EventSchema events() {
         return EventSchema.builder()
                 .eventTable(SCHEMA + ".domain_event_entry")
                 .snapshotTable(SCHEMA + ".snapshot_event_entry")
@@ -42,7 +42,7 @@ final class AxonSchemas {
                 .build();
     }
 
-    static SagaSchema sagas() {
+    public static SagaSchema sagas() {
         return SagaSchema.builder()
                 .sagaEntryTable(SCHEMA + ".saga_entry")
                 .associationValueEntryTable(SCHEMA + ".association_value_entry")

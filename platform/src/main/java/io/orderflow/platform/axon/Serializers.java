@@ -14,18 +14,18 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * are Axon's own. Messages are records and serialize through their accessors; sagas and snapshotted
  * aggregates are plain objects and serialize through their fields (STACK-NOTES, trap 10).
  */
-final class Serializers {
+public final class Serializers {
 
     private Serializers() {
     }
 
     /** For events, commands and queries: records, unknown properties tolerated so old readers survive new fields. */
-    static Serializer forMessages() {
+    public static Serializer forMessages() {
         return JacksonSerializer.builder().objectMapper(baseMapper()).lenientDeserialization().build();
     }
 
     /** For sagas, snapshots, tokens and dead letters: object state read and written through fields. */
-    static Serializer forState() {
+    public static Serializer forState() {
         ObjectMapper mapper = baseMapper()
                 .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
                 .setVisibility(PropertyAccessor.GETTER, Visibility.NONE)
