@@ -84,7 +84,7 @@ final class AppInstance implements AutoCloseable {
 
     /** Starts the JVM and waits until the application reports itself ready. */
     void start() {
-        process = ChildJvm.start(log, "768m", MAIN_CLASS, arguments);
+        process = ChildJvm.start(log, "768m", ChildJvm.applicationClasspath(), MAIN_CLASS, arguments);
         boolean ready = Net.waitUntil(Duration.ofSeconds(180), Duration.ofMillis(500), () -> !process.isAlive() || isReady());
         if (!ready || !process.isAlive()) {
             throw new IllegalStateException("Application " + name + " did not become ready; see " + log);

@@ -28,10 +28,14 @@ final class ChildJvm {
     }
 
     static Process start(Path log, String maxHeap, String mainClass, List<String> args) {
+        return start(log, maxHeap, classpath(), mainClass, args);
+    }
+
+    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true",
-                "-cp", classpath(), mainClass));
+                "-cp", classpath, mainClass));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
@@ -72,6 +76,16 @@ final class ChildJvm {
             entries.add(isBootJar(entry) ? Path.of(entry).resolveSibling("classes").toString() : entry);
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The classpath without the auditor module: the application scans every {@code io.orderflow} package
+     * and would pick up the auditor's configuration too.
+     */
+    static String applicationClasspath() {
+        return java.util.Arrays.stream(classpath().split(File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').matches(".*/auditor/target/.*|.*/io/orderflow/auditor/.*"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static boolean isBootJar(String entry) {
