@@ -20,7 +20,7 @@ final class Cluster implements AutoCloseable {
     static final List<String> TEST_PROPERTIES = List.of(
             "orderflow.saga.payment-timeout=PT10S",
             "orderflow.saga.step-retry-interval=PT3S",
-            "orderflow.axon.token-claim-timeout=PT5S",
+            "orderflow.axon.token-claim-timeout=PT10S",
             "orderflow.edge.idempotency.in-flight-timeout=PT5S",
             "orderflow.deadlines.heartbeat-interval=PT1S",
             "orderflow.deadlines.missed-heartbeats-limit=4",
