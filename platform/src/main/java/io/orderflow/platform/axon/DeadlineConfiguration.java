@@ -27,13 +27,20 @@ public class DeadlineConfiguration {
     @Bean(destroyMethod = "")
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<DbSchedulerDeadlineManager> deadlineManager, NodeId nodeId,
                                 @Value("${orderflow.deadlines.threads:4}") int threads,
-                                @Value("${orderflow.deadlines.polling-interval:PT0.5S}") Duration pollingInterval) {
+                                @Value("${orderflow.deadlines.polling-interval:PT0.5S}") Duration pollingInterval,
+                                @Value("${orderflow.deadlines.heartbeat-interval:PT5S}") Duration heartbeatInterval,
+                                @Value("${orderflow.deadlines.missed-heartbeats-limit:6}") int missedHeartbeatsLimit) {
+        // A deadline picked by an instance that then died stays "executing" until its heartbeats are missed
+        // this many times; meanwhile a saga cancelling it fails its whole batch. db-scheduler's default
+        // (5 min x 6) would stall a saga segment for half an hour after a crash.
         return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
                 .tableName(AxonSchemas.SCHEMA + ".scheduled_tasks")
                 // a due deadline is picked by one scheduler only (an optimistic update of its row); the name shows who
                 .schedulerName(new SchedulerName.Fixed(nodeId.value()))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeatInterval)
+                .missedHeartbeatsLimit(missedHeartbeatsLimit)
                 .build();
     }
 

@@ -1,0 +1,101 @@
+package io.orderflow.proof;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+/**
+ * Starts a main class in a child JVM on this test's classpath, its output appended to a log file, and
+ * kills it with SIGKILL. Every child is also killed when this JVM exits, so none outlives a test run.
+ */
+final class ChildJvm {
+
+    private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "proof-children-killer"));
+    }
+
+    private ChildJvm() {
+    }
+
+    static Process start(Path log, String maxHeap, String mainClass, List<String> args) {
+        return start(log, maxHeap, classpath(), mainClass, args);
+    }
+
+    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true",
+                "-cp", classpath, mainClass));
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            LIVE.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL, as a crash would, and waits until the process is gone. */
+    static void kill(Process process) {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LIVE.remove(process);
+    }
+
+    /**
+     * This JVM's classpath, where the launcher's jar is replaced by its classes directory: in a reactor
+     * build past {@code package} the launcher's artifact is Spring Boot's executable jar, whose classes sit
+     * under {@code BOOT-INF/} where a plain class path cannot see them.
+     */
+    static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            entries.add(isBootJar(entry) ? Path.of(entry).resolveSibling("classes").toString() : entry);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The classpath without the auditor module: the application scans every {@code io.orderflow} package
+     * and would pick up the auditor's configuration too.
+     */
+    static String applicationClasspath() {
+        return java.util.Arrays.stream(classpath().split(File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').matches(".*/auditor/target/.*|.*/io/orderflow/auditor/.*"))
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
+    private static boolean isBootJar(String entry) {
+        if (!entry.endsWith(".jar") || !Files.isRegularFile(Path.of(entry))) {
+            return false;
+        }
+        try (JarFile jar = new JarFile(entry)) {
+            return jar.getEntry("BOOT-INF/classes/") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.orderflow.proof;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PostgreSQL as a server process of its own (zonky's binaries, a data directory under {@code target}),
+ * which a test can restart in {@code immediate} mode: every backend is killed without a checkpoint, the
+ * server recovers from its WAL, exactly as after a crash, while the application's connections break.
+ */
+final class PostgresProcess implements AutoCloseable {
+
+    static final String USER = "postgres";
+    static final String PASSWORD = "postgres";
+
+    private final Path dataDirectory;
+    private final Path log;
+    private final EmbeddedPostgres server;
+    private final File pgDir;
+    private int immediateRestarts;
+
+    private PostgresProcess(Path dataDirectory, Path log, EmbeddedPostgres server) {
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        this.server = server;
+        this.pgDir = binariesOf(server);
+    }
+
+    static PostgresProcess start(Path workDir) {
+        try {
+            Path data = workDir.resolve("postgres-data");
+            Path log = workDir.resolve("postgres.log");
+            Files.createDirectories(workDir);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setPort(Net.freePort())
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on")
+                    // zonky turns it off; a crash would then lose transactions the application saw committed
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", Net.LOOPBACK)
+                    .setPGStartupWait(Duration.ofSeconds(120))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new PostgresProcess(data, log, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + Net.LOOPBACK + ":" + port() + "/postgres";
+    }
+
+    Path log() {
+        return log;
+    }
+
+    int immediateRestarts() {
+        return immediateRestarts;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+    }
+
+    /**
+     * {@code pg_ctl restart -m immediate}: the postmaster kills every backend at once (no checkpoint,
+     * open transactions lost), then starts again and replays its WAL. Returns once it accepts connections.
+     */
+    void restartImmediately() {
+        pgCtl(List.of("-D", dataDirectory.toString(), "-m", "immediate", "-w", "-t", "120", "-l", log.toString(), "restart"));
+        immediateRestarts++;
+        if (!Net.waitUntil(Duration.ofSeconds(120), Duration.ofMillis(200), this::answers)) {
+            throw new IllegalStateException("PostgreSQL did not come back after an immediate restart; see " + log);
+        }
+    }
+
+    boolean answers() {
+        try (Connection connection = connect()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the server may already be gone; its data directory stays for a post-mortem
+        }
+    }
+
+    private void pgCtl(List<String> args) {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            // as zonky does: PostgreSQL refuses to run as root, a user namespace makes it someone else
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(new File(pgDir, "bin/pg_ctl").getPath());
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("pg_ctl " + args + " failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** zonky does not publish where it unpacked the binaries; they are needed for {@code pg_ctl}. */
+    private static File binariesOf(EmbeddedPostgres server) {
+        try {
+            Field field = EmbeddedPostgres.class.getDeclaredField("pgDir");
+            field.setAccessible(true);
+            return (File) field.get(server);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("zonky's EmbeddedPostgres changed: no pgDir field", e);
+        }
+    }
+}
