@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -34,10 +35,11 @@ class OrderUpdates {
 
     private final QueryUpdateEmitter emitter;
     private final JdbcTemplate jdbc;
-    private final OrderDetailsQueries queries;
+    /** Only for changes made by other instances; a context without the query side (the auditor's) has none. */
+    private final ObjectProvider<OrderDetailsQueries> queries;
     private final String instance = UUID.randomUUID().toString();
 
-    OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, OrderDetailsQueries queries) {
+    OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, ObjectProvider<OrderDetailsQueries> queries) {
         this.emitter = emitter;
         this.jdbc = jdbc;
         this.queries = queries;
@@ -64,7 +66,7 @@ class OrderUpdates {
         if (!anyoneFollows(orderId)) {
             return Mono.empty();
         }
-        return Mono.fromFuture(() -> queries.handle(new FindOrderQuery(orderId))).doOnNext(this::emit).then();
+        return Mono.fromFuture(() -> queries.getObject().handle(new FindOrderQuery(orderId))).doOnNext(this::emit).then();
     }
 
     /**
@@ -77,10 +79,10 @@ class OrderUpdates {
                 .map(SubscriptionQueryMessage::getPayload)
                 .concatMap(query -> {
                     if (query instanceof FindOrderQuery followed) {
-                        return Mono.fromFuture(() -> queries.handle(followed)).flux();
+                        return Mono.fromFuture(() -> queries.getObject().handle(followed)).flux();
                     }
                     if (query instanceof FindOrdersQuery list && list.customerId() != null) {
-                        return Mono.fromFuture(() -> queries.handle(FindOrdersQuery.ofCustomer(list.customerId(), list.size())))
+                        return Mono.fromFuture(() -> queries.getObject().handle(FindOrdersQuery.ofCustomer(list.customerId(), list.size())))
                                 .flatMapIterable(OrderPageView::items);
                     }
                     return Flux.empty();
