@@ -1,14 +1,13 @@
-package io.orderflow.app.observability;
+package io.orderflow.platform.observability;
 
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.opentelemetry.api.OpenTelemetry;
-import io.swagger.v3.oas.models.headers.Header;
-import io.swagger.v3.oas.models.media.StringSchema;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.WebFilter;
 
@@ -16,15 +15,19 @@ import org.springframework.web.server.WebFilter;
  * One trace per order: Axon creates its spans on the application's OpenTelemetry (Boot's SDK, sampler and
  * exporters) and carries the context in each message's metadata ({@code traceparent}), so the events in
  * the store and the saga that handles them later stay in the request's trace. Every HTTP response names
- * its trace in {@link #TRACE_ID_HEADER}.
+ * its trace in {@link #TRACE_ID_HEADER}. An auto-configuration, before Axon's tracing one (whose default span
+ * factory then backs off); in a service without Axon the span factory is an unused bean.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(beforeName = {"org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.OpenTelemetryAutoConfiguration"},
+        afterName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
 public class TracingConfiguration {
 
     /** Response header with the request's trace id (32 hex digits). */
     public static final String TRACE_ID_HEADER = "X-Trace-Id";
 
     @Bean
+    @ConditionalOnBean(OpenTelemetry.class)
     SpanFactory axonSpanFactory(OpenTelemetry openTelemetry) {
         return OpenTelemetrySpanFactory.builder()
                 .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
@@ -33,6 +36,7 @@ public class TracingConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     WebFilter traceIdResponseHeader() {
         return (exchange, chain) -> {
             ServerRequestObservationContext.findCurrent(exchange.getAttributes())
@@ -42,14 +46,5 @@ public class TracingConfiguration {
                             .set(TRACE_ID_HEADER, tracing.getSpan().context().traceId()));
             return chain.filter(exchange);
         };
-    }
-
-    /** Documents the header on every response of every operation. */
-    @Bean
-    OpenApiCustomizer traceIdResponseHeaderDocumentation() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                operation.getResponses().values().forEach(response -> response.addHeaderObject(TRACE_ID_HEADER, new Header()
-                        .description("The trace id of this request (W3C trace context): find its spans and logs by it")
-                        .schema(new StringSchema().pattern("^[0-9a-f]{32}$"))))));
     }
 }
