@@ -1,21 +1,17 @@
 package io.orderflow.platform.observability;
 
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.opentelemetry.api.OpenTelemetry;
 import org.axonframework.tracing.SpanFactory;
 import org.axonframework.tracing.opentelemetry.OpenTelemetrySpanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
-import org.springframework.web.server.WebFilter;
 
 /**
  * One trace per order: Axon creates its spans on the application's OpenTelemetry (Boot's SDK, sampler and
  * exporters) and carries the context in each message's metadata ({@code traceparent}), so the events in
  * the store and the saga that handles them later stay in the request's trace. Every HTTP response names
- * its trace in {@link #TRACE_ID_HEADER}. An auto-configuration, before Axon's tracing one (whose default span
+ * its trace in {@link #TRACE_ID_HEADER} ({@link TraceIdHeaderConfiguration}). An auto-configuration, before Axon's tracing one (whose default span
  * factory then backs off); in a service without Axon the span factory is an unused bean.
  */
 @AutoConfiguration(beforeName = {"org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration",
@@ -33,18 +29,5 @@ public class TracingConfiguration {
                 .tracer(openTelemetry.getTracer("AxonFramework-OpenTelemetry"))
                 .contextPropagators(openTelemetry.getPropagators().getTextMapPropagator())
                 .build();
-    }
-
-    @Bean
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-    WebFilter traceIdResponseHeader() {
-        return (exchange, chain) -> {
-            ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                    .map(context -> context.<TracingContext>get(TracingContext.class))
-                    .filter(tracing -> tracing != null && tracing.getSpan() != null)
-                    .ifPresent(tracing -> exchange.getResponse().getHeaders()
-                            .set(TRACE_ID_HEADER, tracing.getSpan().context().traceId()));
-            return chain.filter(exchange);
-        };
     }
 }

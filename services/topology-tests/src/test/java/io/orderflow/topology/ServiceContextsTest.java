@@ -95,6 +95,8 @@ class ServiceContextsTest {
             assertThat(processors(app)).as("event processors")
                     .containsExactlyInAnyOrder("order-saga", "payment-requests", "order-integration-events");
             assertThat(prometheus(app)).contains("orderflow_eventprocessor_lag_events{");
+            // readiness (UP in assertCommon) includes both: Kafka is used here, and Axon's processors run here
+            assertThat(app.containsBean("kafka") && app.containsBean("eventProcessors")).as("readiness indicators").isTrue();
             assertDoesNotAnswer(app, new FindAllProductsQuery());
             assertThat(schemas("saga_service")).containsExactly("axon");
         }
@@ -130,6 +132,7 @@ class ServiceContextsTest {
             assertCommon(app, PaymentServiceApplication.NAME);
             assertThat(app.getBeanNamesForType(org.axonframework.config.Configuration.class)).as("Axon").isEmpty();
             assertThat(schemas("payment_service")).containsExactly("payments");
+            assertThat(app.containsBean("kafka") && !app.containsBean("eventProcessors")).as("readiness indicators").isTrue();
         }
     }
 
