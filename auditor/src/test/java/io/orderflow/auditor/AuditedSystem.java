@@ -1,6 +1,7 @@
 package io.orderflow.auditor;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -13,6 +14,8 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackages = "io.orderflow",
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.orderflow\\.auditor\\..*"))
+        excludeFilters = {@ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.orderflow\\.auditor\\..*"),
+                // as @SpringBootApplication: platform's observability auto-configurations are not scanned components
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 class AuditedSystem {
 }

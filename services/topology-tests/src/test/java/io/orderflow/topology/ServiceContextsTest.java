@@ -36,6 +36,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -61,11 +63,13 @@ class ServiceContextsTest {
 
     @Test
     void orderServiceHandlesOrderCommandsOnly() throws Exception {
-        try (var app = start("order_service", OrderServiceApplication::start)) {
+        try (var app = start("order_service", OrderServiceApplication::start, withoutSecurity(false))) {
             assertCommon(app, OrderServiceApplication.NAME);
             assertHandles(app, cancelOrder());
             assertDoesNotHandle(app, restock());
-            assertThat(processors(app)).as("event processors").isEmpty();
+            // the order metrics' subscribing processor: the order events are published here
+            assertThat(processors(app)).as("event processors").containsExactly("order-metrics");
+            assertThat(prometheus(app)).contains("orderflow_orders_placed_total");
             assertDoesNotAnswer(app, new FindAllProductsQuery());
             assertThat(schemas("order_service")).containsExactly("axon");
         }
@@ -73,7 +77,7 @@ class ServiceContextsTest {
 
     @Test
     void inventoryServiceHandlesInventoryCommandsOnly() throws Exception {
-        try (var app = start("inventory_service", InventoryServiceApplication::start)) {
+        try (var app = start("inventory_service", InventoryServiceApplication::start, withoutSecurity(false))) {
             assertCommon(app, InventoryServiceApplication.NAME);
             assertHandles(app, restock());
             assertDoesNotHandle(app, cancelOrder());
@@ -84,12 +88,15 @@ class ServiceContextsTest {
 
     @Test
     void sagaServiceRunsTheSagaAndTheKafkaPublishersOnly() throws Exception {
-        try (var app = start("saga_service", SagaServiceApplication::start)) {
+        try (var app = start("saga_service", SagaServiceApplication::start, withoutSecurity(false))) {
             assertCommon(app, SagaServiceApplication.NAME);
             assertDoesNotHandle(app, cancelOrder());
             assertDoesNotHandle(app, restock());
             assertThat(processors(app)).as("event processors")
                     .containsExactlyInAnyOrder("order-saga", "payment-requests", "order-integration-events");
+            assertThat(prometheus(app)).contains("orderflow_eventprocessor_lag_events{");
+            // readiness (UP in assertCommon) includes both: Kafka is used here, and Axon's processors run here
+            assertThat(app.containsBean("kafka") && app.containsBean("eventProcessors")).as("readiness indicators").isTrue();
             assertDoesNotAnswer(app, new FindAllProductsQuery());
             assertThat(schemas("saga_service")).containsExactly("axon");
         }
@@ -97,7 +104,7 @@ class ServiceContextsTest {
 
     @Test
     void queryServiceRunsTheProjectionsAndAnswersQueries() throws Exception {
-        try (var app = start("query_service", QueryServiceApplication::start)) {
+        try (var app = start("query_service", QueryServiceApplication::start, withoutSecurity(false))) {
             assertCommon(app, QueryServiceApplication.NAME);
             assertDoesNotHandle(app, cancelOrder());
             assertThat(processors(app)).as("event processors").containsExactlyInAnyOrder("product-catalogue", "order-details");
@@ -121,32 +128,48 @@ class ServiceContextsTest {
 
     @Test
     void paymentServiceHasNoAxon() throws Exception {
-        try (var app = start("payment_service", PaymentServiceApplication::start)) {
+        try (var app = start("payment_service", PaymentServiceApplication::start, withoutSecurity(true))) {
             assertCommon(app, PaymentServiceApplication.NAME);
             assertThat(app.getBeanNamesForType(org.axonframework.config.Configuration.class)).as("Axon").isEmpty();
             assertThat(schemas("payment_service")).containsExactly("payments");
+            assertThat(app.containsBean("kafka") && !app.containsBean("eventProcessors")).as("readiness indicators").isTrue();
         }
     }
 
     @Test
     void notificationServiceHasNoAxon() throws Exception {
-        try (var app = start("notification_service", NotificationServiceApplication::start)) {
+        try (var app = start("notification_service", NotificationServiceApplication::start, withoutSecurity(true))) {
             assertCommon(app, NotificationServiceApplication.NAME);
             assertThat(app.getBeanNamesForType(org.axonframework.config.Configuration.class)).as("Axon").isEmpty();
             assertThat(schemas("notification_service")).containsExactly("notifications");
         }
     }
 
-    private static ConfigurableApplicationContext start(String database, Function<String[], ConfigurableApplicationContext> main)
-            throws SQLException {
+    private static ConfigurableApplicationContext start(String database, Function<String[], ConfigurableApplicationContext> main,
+                                                        String... more) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
             connection.createStatement().execute("CREATE DATABASE " + database);
         }
-        return main.apply(new String[] {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--orderflow.db.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
                 "--orderflow.db.username=postgres",
-                "--orderflow.db.password=postgres"});
+                "--orderflow.db.password=postgres"));
+        args.addAll(List.of(more));
+        return main.apply(args.toArray(String[]::new));
+    }
+
+    /**
+     * Only the edge's image has Spring Security; this module's classpath, shared by every service, has it for all,
+     * and Boot's default chain would guard the actuator. As in the images: no security outside the edge. This
+     * replaces the Axon exclusions of {@code ServiceApplication.builderWithoutAxon}, so they are repeated.
+     */
+    private static String withoutSecurity(boolean withoutAxon) {
+        return "--spring.autoconfigure.exclude=" + String.join(",",
+                ImportCandidates.load(AutoConfiguration.class, ServiceContextsTest.class.getClassLoader()).getCandidates().stream()
+                        .filter(name -> name.startsWith("org.springframework.boot.security.")
+                                || withoutAxon && name.startsWith("org.axonframework."))
+                        .toList());
     }
 
     private static void assertCommon(ConfigurableApplicationContext app, String name) {
@@ -155,6 +178,16 @@ class ServiceContextsTest {
         String health = WebClient.create("http://localhost:" + port).get().uri("/actuator/health/readiness")
                 .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(30));
         assertThat(health).contains("\"UP\"");
+        assertThat(prometheus(app)).as("Prometheus scrape").contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        assertThat(app.getBeanNamesForType(io.orderflow.platform.observability.ObservabilityConfiguration.class))
+                .as("processor lag and readiness only with Axon")
+                .hasSize(app.getBeanNamesForType(org.axonframework.config.Configuration.class).length);
+    }
+
+    private static String prometheus(ConfigurableApplicationContext app) {
+        String port = app.getEnvironment().getProperty("local.server.port");
+        return WebClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+                .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(30));
     }
 
     private static CancelOrderCommand cancelOrder() {

@@ -1,4 +1,4 @@
-package io.orderflow.app.observability;
+package io.orderflow.platform.observability;
 
 import io.orderflow.platform.kafka.KafkaClusterProbe;
 import io.orderflow.platform.kafka.KafkaSettings;

@@ -1,4 +1,4 @@
-package io.orderflow.app.observability;
+package io.orderflow.platform.observability;
 
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;

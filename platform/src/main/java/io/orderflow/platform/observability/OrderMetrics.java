@@ -1,4 +1,4 @@
-package io.orderflow.app.observability;
+package io.orderflow.platform.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,16 +18,15 @@ import org.axonframework.eventhandling.Timestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Order counters and the order process's duration, from the events as they are published. It runs in a
  * subscribing processor ({@link #PROCESSING_GROUP}): it has no token, so it never replays and never
  * counts an event twice; each instance counts the events it published itself, since it started, which
  * is what a Prometheus counter is. Subscribing handlers run in the publisher's unit of work, so errors
- * here are logged, never propagated into the command (see {@link ObservabilityConfiguration}).
+ * here are logged, never propagated into the command (see {@link ObservabilityConfiguration}). A bean of
+ * {@link ObservabilityConfiguration}, not a scanned component.
  */
-@Component
 @ProcessingGroup(OrderMetrics.PROCESSING_GROUP)
 class OrderMetrics {
 

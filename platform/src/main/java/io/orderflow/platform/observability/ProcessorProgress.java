@@ -1,4 +1,4 @@
-package io.orderflow.app.observability;
+package io.orderflow.platform.observability;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
