@@ -3,6 +3,11 @@ package io.orderflow.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * be stopped and started again without disturbing the shared test context.
  */
 final class IsolatedInstance implements AutoCloseable {
+
+    private static final Semaphore BOOTSTRAP = new Semaphore(1);
 
     private final ConfigurableApplicationContext context;
 
@@ -44,9 +51,28 @@ final class IsolatedInstance implements AutoCloseable {
                 "orderflow.edge.rate-limit.anonymous.requests=1000000"));
         all.addAll(List.of(Api.ADMIN_PROPERTIES));
         all.addAll(List.of(properties));
-        // as arguments, not default properties: those would lose against application.yml
-        return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)
-                .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        // Boot's logging set-up of two applications starting at once in one JVM races on Logback's shared
+        // context (ConcurrentModificationException): starts take turns until their context is initialised;
+        // what follows (migrations, topic creation, processors) still runs at the same time.
+        BOOTSTRAP.acquireUninterruptibly();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                BOOTSTRAP.release();
+            }
+        };
+        try {
+            // as arguments, not default properties: those would lose against application.yml
+            return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)
+                    .listeners((ApplicationListener<ApplicationEvent>) event -> {
+                        if (event instanceof ApplicationContextInitializedEvent) {
+                            release.run();
+                        }
+                    })
+                    .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        } finally {
+            release.run();
+        }
     }
 
     Api api() {
