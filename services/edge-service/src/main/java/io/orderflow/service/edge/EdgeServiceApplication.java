@@ -1,16 +1,12 @@
 package io.orderflow.service.edge;
 
-import io.orderflow.platform.axon.AuditMetadataConfiguration;
-import io.orderflow.platform.axon.AxonPersistenceConfiguration;
-import io.orderflow.platform.axon.DeadlineConfiguration;
-import io.orderflow.platform.db.DatabaseConfiguration;
 import io.orderflow.auth.AuthConfiguration;
 import io.orderflow.edge.EdgeConfiguration;
+import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
 
 /**
  * The HTTP edge as its own service: the REST API, security, rate limits, and the auth module (accounts,
@@ -36,7 +32,7 @@ public final class EdgeServiceApplication {
     }
 
     @EnableAutoConfiguration
-    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class, AuditMetadataConfiguration.class, DeadlineConfiguration.class})
+    @AxonPlatform
     @ComponentScan(basePackageClasses = {EdgeConfiguration.class, AuthConfiguration.class})
     static class Service {
     }

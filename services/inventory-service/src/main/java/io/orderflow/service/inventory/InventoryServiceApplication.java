@@ -1,15 +1,11 @@
 package io.orderflow.service.inventory;
 
-import io.orderflow.platform.axon.AuditMetadataConfiguration;
-import io.orderflow.platform.axon.AxonPersistenceConfiguration;
-import io.orderflow.platform.axon.DeadlineConfiguration;
-import io.orderflow.platform.db.DatabaseConfiguration;
 import io.orderflow.inventory.InventoryAggregateConfiguration;
+import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
 
 /**
  * The Inventory aggregate as its own service: handles the stock commands and the reservations' deadlines.
@@ -33,7 +29,7 @@ public final class InventoryServiceApplication {
     }
 
     @EnableAutoConfiguration
-    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class, AuditMetadataConfiguration.class, DeadlineConfiguration.class})
+    @AxonPlatform
     @ComponentScan(basePackageClasses = {InventoryAggregateConfiguration.class})
     static class Service {
     }

@@ -1,15 +1,11 @@
 package io.orderflow.service.order;
 
-import io.orderflow.platform.axon.AuditMetadataConfiguration;
-import io.orderflow.platform.axon.AxonPersistenceConfiguration;
-import io.orderflow.platform.axon.DeadlineConfiguration;
-import io.orderflow.platform.db.DatabaseConfiguration;
 import io.orderflow.order.OrderAggregateConfiguration;
+import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
 
 /**
  * The Order aggregate as its own service: handles the order commands, stores its events (JDBC event store
@@ -34,7 +30,7 @@ public final class OrderServiceApplication {
     }
 
     @EnableAutoConfiguration
-    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class, AuditMetadataConfiguration.class, DeadlineConfiguration.class})
+    @AxonPlatform
     @ComponentScan(basePackageClasses = {OrderAggregateConfiguration.class})
     static class Service {
     }

@@ -1,15 +1,11 @@
 package io.orderflow.service.query;
 
-import io.orderflow.platform.axon.AuditMetadataConfiguration;
-import io.orderflow.platform.axon.AxonPersistenceConfiguration;
-import io.orderflow.platform.axon.DeadlineConfiguration;
-import io.orderflow.platform.db.DatabaseConfiguration;
 import io.orderflow.projections.ProjectionsConfiguration;
+import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Import;
 
 /**
  * The query side as its own service: the projections, their read models in the {@code projections} schema,
@@ -34,7 +30,7 @@ public final class QueryServiceApplication {
     }
 
     @EnableAutoConfiguration
-    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class, AuditMetadataConfiguration.class, DeadlineConfiguration.class})
+    @AxonPlatform
     @ComponentScan(basePackageClasses = {ProjectionsConfiguration.class})
     static class Service {
     }

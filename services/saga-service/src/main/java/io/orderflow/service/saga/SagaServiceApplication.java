@@ -1,12 +1,9 @@
 package io.orderflow.service.saga;
 
-import io.orderflow.platform.axon.AuditMetadataConfiguration;
-import io.orderflow.platform.axon.AxonPersistenceConfiguration;
-import io.orderflow.platform.axon.DeadlineConfiguration;
-import io.orderflow.platform.db.DatabaseConfiguration;
 import io.orderflow.integration.IntegrationConfiguration;
 import io.orderflow.platform.kafka.KafkaConfiguration;
 import io.orderflow.saga.OrderSagaConfiguration;
+import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +33,8 @@ public final class SagaServiceApplication {
     }
 
     @EnableAutoConfiguration
-    @Import({DatabaseConfiguration.class, AxonPersistenceConfiguration.class, AuditMetadataConfiguration.class, DeadlineConfiguration.class, KafkaConfiguration.class})
+    @AxonPlatform
+    @Import(KafkaConfiguration.class)
     @ComponentScan(basePackageClasses = {OrderSagaConfiguration.class, IntegrationConfiguration.class})
     static class Service {
     }
