@@ -47,7 +47,7 @@ final class Audit {
     private static Result auditor(PostgresProcess postgres, Path workDir) {
         Path log = workDir.resolve("auditor.log");
         Process process = ChildJvm.start(log, "512m", AUDITOR_MAIN, List.of("--orderflow.db.url=" + postgres.jdbcUrl(),
-                "--orderflow.db.username=" + PostgresProcess.USER, "--orderflow.db.password=" + PostgresProcess.PASSWORD));
+                "--orderflow.db.username=" + postgres.user(), "--orderflow.db.password=" + postgres.password()));
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 ChildJvm.kill(process);

@@ -31,12 +31,30 @@ final class ChildJvm {
         return start(log, maxHeap, classpath(), mainClass, args);
     }
 
+    /** A small JVM that starts fast (serial GC, C1 only): what the fault runs want, not what a benchmark measures. */
     static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true",
-                "-cp", classpath, mainClass));
+        return start(log, List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), classpath, mainClass, args);
+    }
+
+    static Process start(Path log, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
+        return run(log, command);
+    }
+
+    /** An executable jar, such as the launcher's {@code orderflow.jar}. */
+    static Process startJar(Path log, List<String> jvmOptions, Path jar, List<String> args) {
+        List<String> command = new ArrayList<>(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
+        return run(log, command);
+    }
+
+    private static Process run(Path log, List<String> javaArguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true"));
+        command.addAll(javaArguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command)

@@ -19,10 +19,17 @@ final class KafkaBroker implements AutoCloseable {
     private final Path config;
     private final Path log;
     private final int port;
+    private final List<String> jvmOptions;
     private Process process;
     private int stops;
 
     KafkaBroker(Path workDir) {
+        this(workDir, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** With the broker JVM's options: the benchmark runs it as Kafka's own start script would. */
+    KafkaBroker(Path workDir, List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
         try {
             home = workDir.resolve("kafka");
             Files.createDirectories(home);
@@ -68,12 +75,16 @@ final class KafkaBroker implements AutoCloseable {
         return log;
     }
 
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     int stops() {
         return stops;
     }
 
     void start() {
-        process = ChildJvm.start(log, "512m", "kafka.Kafka", List.of(config.toString()));
+        process = ChildJvm.start(log, jvmOptions, ChildJvm.classpath(), "kafka.Kafka", List.of(config.toString()));
         boolean up = Net.waitUntil(Duration.ofSeconds(90), Duration.ofMillis(200), () -> Net.accepts(port) || !process.isAlive());
         if (!up || !process.isAlive()) {
             throw new IllegalStateException("Kafka broker did not start; see " + log);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,9 @@ final class PostgresProcess implements AutoCloseable {
     private final Path log;
     private final EmbeddedPostgres server;
     private final File pgDir;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private int immediateRestarts;
 
     private PostgresProcess(Path dataDirectory, Path log, EmbeddedPostgres server) {
@@ -36,14 +40,37 @@ final class PostgresProcess implements AutoCloseable {
         this.log = log;
         this.server = server;
         this.pgDir = binariesOf(server);
+        this.jdbcUrl = "jdbc:postgresql://" + Net.LOOPBACK + ":" + server.getPort() + "/postgres";
+        this.user = USER;
+        this.password = PASSWORD;
+    }
+
+    private PostgresProcess(String jdbcUrl, String user, String password) {
+        this.dataDirectory = null;
+        this.log = null;
+        this.server = null;
+        this.pgDir = null;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** A server someone else runs (the benchmark's {@code benchmark.db.url}): it cannot be restarted from here. */
+    static PostgresProcess external(String jdbcUrl, String user, String password) {
+        return new PostgresProcess(jdbcUrl, user, password);
     }
 
     static PostgresProcess start(Path workDir) {
+        return start(workDir, Map.of());
+    }
+
+    /** Started with zonky's binaries, durable ({@code fsync} and {@code synchronous_commit} on), plus {@code serverConfig}. */
+    static PostgresProcess start(Path workDir, Map<String, String> serverConfig) {
         try {
             Path data = workDir.resolve("postgres-data");
             Path log = workDir.resolve("postgres.log");
             Files.createDirectories(workDir);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(true)
                     .setPort(Net.freePort())
@@ -54,20 +81,25 @@ final class PostgresProcess implements AutoCloseable {
                     .setServerConfig("listen_addresses", Net.LOOPBACK)
                     .setPGStartupWait(Duration.ofSeconds(120))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = builder.start();
             return new PostgresProcess(data, log, server);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
     }
 
-    int port() {
-        return server.getPort();
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
-    String jdbcUrl() {
-        return "jdbc:postgresql://" + Net.LOOPBACK + ":" + port() + "/postgres";
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
     }
 
     Path log() {
@@ -79,7 +111,7 @@ final class PostgresProcess implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     /**
@@ -104,6 +136,9 @@ final class PostgresProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
         } catch (IOException e) {

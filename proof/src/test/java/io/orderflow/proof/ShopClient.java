@@ -72,6 +72,10 @@ final class ShopClient {
                 Map.of("name", name, "price", new BigDecimal(price), "currency", "EUR", "initialStock", stock));
     }
 
+    Answer restock(String adminToken, String productId, int quantity) {
+        return post("/api/admin/products/" + productId + "/restock", adminToken, null, Map.of("quantity", quantity));
+    }
+
     Answer placeOrder(String token, String idempotencyKey, Map<String, Integer> quantities) {
         List<Map<String, Object>> lines = quantities.entrySet().stream()
                 .map(line -> Map.<String, Object>of("productId", line.getKey(), "quantity", line.getValue()))

@@ -1,0 +1,622 @@
+package io.orderflow.proof;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderflow.proof.LoadGenerator.Outcome;
+import io.orderflow.proof.ResourceSnapshot.Database;
+import io.orderflow.proof.ResourceSnapshot.ProcessGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (docs/performance.md): a measurement, not a test. It starts PostgreSQL ({@code fsync} and
+ * {@code synchronous_commit} on), the Kafka broker, the application (the launcher's {@code orderflow.jar}) and
+ * the load generator ({@link LoadGenerator}) as processes of their own, runs the workloads below, and prints
+ * for each: orders/s accepted and end to end, accept and order latencies, CPU per order by process and for
+ * the whole machine, PostgreSQL's transactions, row writes and WAL per order, and the load average. It
+ * asserts only correctness: every accepted order settles and the auditor is clean.
+ *
+ * <p>Workloads ({@code benchmark.phases}, all by default):
+ * <ul>
+ * <li>{@code hot}: one-line orders on one hot product from {@code benchmark.connections} keep-alive
+ * connections, each sending its next order when its last was answered; warmed up with
+ * {@code benchmark.warmup} orders, then {@code benchmark.orders} measured.
+ * <li>{@code catalogue}: orders of 1 to 3 lines over {@code benchmark.catalogue.products} products, same shape.
+ * <li>{@code sustained}: {@code benchmark.rate} new orders per second, offered for {@code benchmark.duration}.
+ * <li>{@code latency}: 80 % of that rate for half as long: the accept latency of a system that keeps up.
+ * <li>{@code overload}: twice that rate: the excess must be refused, what is accepted must settle in time.
+ * <li>{@code idle}: {@code benchmark.idle.orders} orders one after the other, each followed until settled.
+ * </ul>
+ * External servers instead of the started ones: {@code benchmark.db.url} (with {@code .username},
+ * {@code .password}) and {@code benchmark.kafka.bootstrap-servers}; their CPU is then counted only when
+ * their processes can be found on this machine.
+ */
+@Tag("benchmark")
+class EndToEndBenchmark {
+
+    private static final String ORDER_EVENTS = "io.orderflow.contracts.order.";
+    private static final String PLACED = ORDER_EVENTS + "OrderPlaced";
+    private static final String CONFIRMED = ORDER_EVENTS + "OrderConfirmed";
+    private static final String CANCELLED = ORDER_EVENTS + "OrderCancelled";
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
+
+    private final Path workDir = Path.of(System.getProperty("proof.work-dir", "target/proof"), "benchmark");
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final StringBuilder report = new StringBuilder();
+    private final List<String> failures = new ArrayList<>();
+
+    private PostgresProcess postgres;
+    private Map<String, ProcessGroup> processes;
+    private ShopClient shop;
+    private Path tokensFile;
+    private String hotProduct;
+    private List<String> catalogue = List.of();
+    private Duration paymentLatency;
+
+    @Test
+    void measure() throws Exception {
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        List<String> phases = List.of(setting("benchmark.phases", "hot,catalogue,sustained,latency,overload,idle").split(","));
+        paymentLatency = Duration.parse(setting("benchmark.payment-latency", "PT0.02S"));
+        try (PostgresProcess database = startPostgres();
+             KafkaBroker kafka = startKafka();
+             Application app = new Application(database, kafka)) {
+            postgres = database;
+            try (Connection connection = postgres.connect()) {
+                processes = new LinkedHashMap<>();
+                processes.put("application", new ProcessGroup(app.pid(), false));
+                processes.put("PostgreSQL", ProcessGroup.postgres(connection));
+                processes.put("Kafka broker", new ProcessGroup(kafka == null ? -1 : kafka.pid(), false));
+            }
+            shop = new ShopClient(app.baseUrl());
+            header(app);
+            setUp(phases);
+            for (String phase : phases) {
+                switch (phase.trim()) {
+                    case "hot" -> closedLoad("hot product", List.of(hotProduct), 1);
+                    case "catalogue" -> closedLoad("catalogue", catalogue, 3);
+                    case "sustained" -> openLoad("sustained", rate(1.0), duration(1.0));
+                    case "latency" -> openLoad("latency at 80 %", rate(0.8), duration(0.5));
+                    case "overload" -> openLoad("overload at 200 %", rate(2.0), duration(0.5));
+                    case "idle" -> idle();
+                    default -> throw new IllegalArgumentException("Unknown benchmark phase " + phase);
+                }
+            }
+            inventoryState();
+            line("\nSettings: " + settings + ".");
+            Audit.Result audit = Audit.run(postgres, workDir);
+            line("\n## Audit\n\n```\n" + audit.rendered() + "\n```");
+            if (!audit.clean()) {
+                failures.add("the auditor found violations");
+            }
+        } finally {
+            Path file = workDir.resolve("report.md");
+            Files.writeString(file, report);
+            System.out.println(report);
+            System.out.println("Report written to " + file.toAbsolutePath());
+        }
+        assertThat(failures).as("correctness of the benchmark's runs").isEmpty();
+    }
+
+    // ---- the processes
+
+    private PostgresProcess startPostgres() {
+        String url = setting("benchmark.db.url", "");
+        if (!url.isEmpty()) {
+            return PostgresProcess.external(url, setting("benchmark.db.username", "postgres"), setting("benchmark.db.password", ""));
+        }
+        return PostgresProcess.start(workDir, Map.of("shared_buffers", "256MB", "max_wal_size", "2GB"));
+    }
+
+    private KafkaBroker startKafka() {
+        if (!setting("benchmark.kafka.bootstrap-servers", "").isEmpty()) {
+            return null;
+        }
+        // as Kafka's start script runs it: G1 with short pauses and a 1 GB heap
+        KafkaBroker broker = new KafkaBroker(workDir, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+                "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent"));
+        broker.start();
+        return broker;
+    }
+
+    private String kafkaServers(KafkaBroker kafka) {
+        return kafka == null ? setting("benchmark.kafka.bootstrap-servers", "") : kafka.bootstrapServers();
+    }
+
+    /** The all-in-one launcher jar, as {@code java -jar orderflow.jar} runs it, on the benchmark's servers. */
+    private final class Application implements AutoCloseable {
+
+        private final Process process;
+        private final int port = Net.freePort();
+
+        Application(PostgresProcess database, KafkaBroker kafka) {
+            Path jar = Path.of(setting("benchmark.app.jar", Path.of("..", "launcher", "target", "orderflow.jar").toAbsolutePath().normalize().toString()));
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("No application jar at " + jar + ": build it with ./mvnw -DskipTests install");
+            }
+            List<String> jvm = new ArrayList<>(List.of(setting("benchmark.app.jvm-options", "-Xms1g -Xmx1g").split("\\s+")));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=" + port,
+                    "--server.address=" + Net.LOOPBACK,
+                    "--orderflow.embedded.enabled=false",
+                    "--orderflow.db.url=" + database.jdbcUrl(),
+                    "--orderflow.db.username=" + database.user(),
+                    "--orderflow.db.password=" + database.password(),
+                    "--orderflow.kafka.bootstrap-servers=" + kafkaServers(kafka),
+                    "--orderflow.demo.catalogue-enabled=false",
+                    "--orderflow.auth.admin.email=" + AppInstance.ADMIN_EMAIL,
+                    "--orderflow.auth.admin.password=" + AppInstance.ADMIN_PASSWORD,
+                    "--orderflow.auth.bcrypt-strength=4",
+                    "--orderflow.auth.token-lifetime=PT6H",
+                    // the limiter stays on, with room for a benchmark's customers
+                    "--orderflow.edge.rate-limit.customer.requests=10000000",
+                    "--orderflow.payment.latency=" + paymentLatency,
+                    "--logging.level.org.apache.kafka=WARN"));
+            String extra = setting("benchmark.app.arguments", "");
+            if (!extra.isBlank()) {
+                Arrays.stream(extra.trim().split("\\s+")).forEach(arguments::add);
+            }
+            Path log = workDir.resolve("application.log");
+            process = ChildJvm.startJar(log, jvm, jar, arguments);
+            boolean ready = Net.waitUntil(Duration.ofMinutes(3), Duration.ofMillis(500), () -> !process.isAlive()
+                    || new ShopClient(baseUrl()).get("/actuator/health/readiness", null).is(200));
+            if (!ready || !process.isAlive()) {
+                throw new IllegalStateException("The application did not become ready; see " + log);
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        String baseUrl() {
+            return "http://" + Net.LOOPBACK + ":" + port;
+        }
+
+        @Override
+        public void close() {
+            ChildJvm.kill(process);
+        }
+    }
+
+    // ---- set-up: products and customers, and the check that a product is orderable once created
+
+    private void setUp(List<String> phases) throws IOException {
+        String admin = shop.adminToken();
+        hotProduct = newProduct(admin, "Hot product", 1_000_000);
+        if (phases.contains("catalogue")) {
+            int size = Integer.parseInt(setting("benchmark.catalogue.products", "1000"));
+            catalogue = IntStream.range(0, size).mapToObj(i -> newProduct(admin, "Catalogue product " + i, 1_000_000)).toList();
+        }
+        int customers = Integer.parseInt(setting("benchmark.customers", "50"));
+        List<String> tokens = IntStream.range(0, customers).mapToObj(i -> shop.newCustomerToken()).toList();
+        assertThat(tokens).as("customer tokens").doesNotContainNull();
+        tokensFile = workDir.resolve("tokens.txt");
+        Files.write(tokensFile, tokens);
+        createdMeansUsable(admin, tokens.get(0));
+    }
+
+    private String newProduct(String admin, String name, int stock) {
+        ShopClient.Answer answer = shop.addProduct(admin, name, "10.00", stock);
+        if (!answer.is(201)) {
+            throw new IllegalStateException("Product not created: " + answer);
+        }
+        return answer.text("productId");
+    }
+
+    /** Target 7: an order placed right after the 201 of a new product, or of a restock, is accepted. */
+    private void createdMeansUsable(String admin, String customer) {
+        int tries = Integer.parseInt(setting("benchmark.created-usable.tries", "20"));
+        int refusedAfterCreate = 0;
+        int refusedAfterRestock = 0;
+        for (int i = 0; i < tries; i++) {
+            String product = newProduct(admin, "Fresh product " + i, 0);
+            ShopClient.Answer restock = shop.restock(admin, product, 1);
+            if (!restock.is(202)) {
+                throw new IllegalStateException("Restock refused: " + restock);
+            }
+            if (!shop.placeOrder(customer, UUID.randomUUID().toString(), Map.of(product, 1)).is(202)) {
+                refusedAfterRestock++;
+            }
+            String created = newProduct(admin, "New product " + i, 5);
+            if (!shop.placeOrder(customer, UUID.randomUUID().toString(), Map.of(created, 1)).is(202)) {
+                refusedAfterCreate++;
+            }
+        }
+        line("## Created means usable\n\nOf %d orders placed right after a product's 201, %d refused; of %d placed right after a restock, %d refused.\n"
+                .formatted(tries, refusedAfterCreate, tries, refusedAfterRestock));
+        awaitQuiet();
+    }
+
+    // ---- the workloads
+
+    private void closedLoad(String name, List<String> products, int maxLines) throws Exception {
+        int connections = Integer.parseInt(setting("benchmark.connections", "16"));
+        List<Integer> warmups = Arrays.stream(setting("benchmark.warmup", "300,2000,3000").split(","))
+                .map(String::trim).filter(size -> !size.isEmpty()).map(Integer::parseInt).toList();
+        for (int warmup : warmups) {
+            runPhase(name + ", warm-up", Map.of("mode", "closed", "orders", String.valueOf(warmup),
+                    "connections", String.valueOf(connections)), products, maxLines, false);
+        }
+        runPhase(name, Map.of("mode", "closed", "orders", setting("benchmark.orders", "3000"),
+                "connections", String.valueOf(connections)), products, maxLines, true);
+    }
+
+    private void openLoad(String name, double rate, Duration duration) throws Exception {
+        runPhase(name, Map.of("mode", "open", "rate", String.valueOf(rate), "duration", duration.toString(),
+                "connections", setting("benchmark.open.connections", "256")), List.of(hotProduct), 1, true);
+    }
+
+    private void idle() throws Exception {
+        runPhase("one order at a time", Map.of("mode", "sequential", "orders", setting("benchmark.idle.orders", "20"),
+                "connections", "1"), List.of(hotProduct), 1, true);
+    }
+
+    private double rate(double share) {
+        return Double.parseDouble(setting("benchmark.rate", "300")) * share;
+    }
+
+    private Duration duration(double share) {
+        return Duration.ofMillis((long) (Duration.parse(setting("benchmark.duration", "PT60S")).toMillis() * share));
+    }
+
+    private void runPhase(String name, Map<String, String> load, List<String> products, int maxLines, boolean reported) throws Exception {
+        String loadBefore = ResourceSnapshot.loadAverage();
+        long startIndex;
+        Database databaseBefore;
+        try (Connection connection = postgres.connect()) {
+            startIndex = lastGlobalIndex(connection);
+            databaseBefore = Database.read(connection);
+        }
+        Map<String, Long> cpuBefore = ResourceSnapshot.cpuOf(processes);
+        long machineBefore = ResourceSnapshot.machineBusyTicks();
+        long startedAt = System.currentTimeMillis();
+
+        LoadRun run = generateLoad(name, load, products, maxLines);
+        Map<String, Instant[]> settled = awaitSettled(run.acceptedOrderIds(), startIndex);
+
+        Map<String, Long> cpuAfter = ResourceSnapshot.cpuOf(processes);
+        long machineAfter = ResourceSnapshot.machineBusyTicks();
+        long endedAt = System.currentTimeMillis();
+        String loadAfter = ResourceSnapshot.loadAverage();
+        Net.sleep(ResourceSnapshot.STATS_SETTLE);
+        Database databaseAfter;
+        Map<String, Long> reasons;
+        try (Connection connection = postgres.connect()) {
+            databaseAfter = Database.read(connection);
+            reasons = cancellationReasons(connection, startIndex);
+        }
+        if (reported) {
+            report(name, load, run, settled, reasons, cpuBefore, cpuAfter, machineAfter - machineBefore, databaseBefore, databaseAfter,
+                    endedAt - startedAt, loadBefore, loadAfter);
+        } else {
+            System.out.printf("%s: %d orders accepted, settled; load average %s%n", name, run.acceptedOrderIds().size(), loadAfter);
+        }
+    }
+
+    /** What the load generator did, and its CPU. */
+    private record LoadRun(List<Outcome> outcomes, long cpuNanos) {
+
+        List<String> acceptedOrderIds() {
+            return outcomes.stream().filter(outcome -> outcome.status() == 202).map(Outcome::orderId).toList();
+        }
+    }
+
+    private LoadRun generateLoad(String name, Map<String, String> load, List<String> products, int maxLines) throws Exception {
+        String slug = name.replaceAll("[^a-z0-9]+", "-");
+        Path settingsFile = workDir.resolve("load-" + slug + ".properties");
+        Path out = workDir.resolve("load-" + slug + ".csv");
+        Map<String, String> all = new LinkedHashMap<>(load);
+        all.put("url", shop.baseUrl());
+        all.put("tokens", tokensFile.toString());
+        all.put("products", String.join(",", products));
+        all.put("lines.min", "1");
+        all.put("lines.max", String.valueOf(maxLines));
+        all.put("out", out.toString());
+        Files.write(settingsFile, all.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+        Process generator = ChildJvm.start(workDir.resolve("load-generator.log"), List.of("-Xmx512m", "-XX:+UseParallelGC"),
+                ChildJvm.classpath(), LoadGenerator.class.getName(), List.of(settingsFile.toString()));
+        if (!generator.waitFor(30, TimeUnit.MINUTES) || generator.exitValue() != 0) {
+            ChildJvm.kill(generator);
+            throw new IllegalStateException("The load generator failed; see " + workDir.resolve("load-generator.log"));
+        }
+        List<String> lines = Files.readAllLines(out);
+        long cpu = Long.parseLong(lines.get(0).substring(lines.get(0).indexOf('=') + 1));
+        return new LoadRun(lines.stream().skip(1).map(Outcome::parse).toList(), cpu);
+    }
+
+    // ---- settling and what the event store says about it
+
+    /** Waits until every accepted order has its CONFIRMED or CANCELLED; answers each order's placement and settlement times. */
+    private Map<String, Instant[]> awaitSettled(List<String> accepted, long startIndex) throws SQLException {
+        Set<String> wanted = new HashSet<>(accepted);
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        try (Connection connection = postgres.connect()) {
+            while (countSettled(connection, startIndex) < wanted.size() && System.nanoTime() < deadline) {
+                Net.sleep(Duration.ofMillis(250));
+            }
+            Map<String, Instant[]> times = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT aggregate_identifier, payload_type, time_stamp"
+                    + " FROM axon.domain_event_entry WHERE global_index > ? AND payload_type IN (?, ?, ?)")) {
+                query.setLong(1, startIndex);
+                query.setString(2, PLACED);
+                query.setString(3, CONFIRMED);
+                query.setString(4, CANCELLED);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String order = rows.getString(1);
+                        if (!wanted.contains(order)) {
+                            continue;
+                        }
+                        Instant[] pair = times.computeIfAbsent(order, id -> new Instant[2]);
+                        Instant at = Instant.parse(rows.getString(3));
+                        if (PLACED.equals(rows.getString(2))) {
+                            pair[0] = at;
+                        } else if (pair[1] == null || at.isBefore(pair[1])) {
+                            pair[1] = at;
+                        }
+                    }
+                }
+            }
+            long unsettled = wanted.stream().filter(order -> !times.containsKey(order) || times.get(order)[1] == null).count();
+            if (unsettled > 0) {
+                failures.add(unsettled + " accepted orders did not settle within " + SETTLE_LIMIT);
+            }
+            return times;
+        }
+    }
+
+    private static long countSettled(Connection connection, long startIndex) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM axon.domain_event_entry WHERE global_index > ? AND payload_type IN (?, ?)")) {
+            query.setLong(1, startIndex);
+            query.setString(2, CONFIRMED);
+            query.setString(3, CANCELLED);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long lastGlobalIndex(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> cancellationReasons(Connection connection, long startIndex) throws SQLException {
+        Map<String, Long> reasons = new TreeMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT payload FROM axon.domain_event_entry WHERE global_index > ? AND payload_type = ?")) {
+            query.setLong(1, startIndex);
+            query.setString(2, CANCELLED);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    JsonNode payload = ShopClient.JSON.readTree(rows.getBytes(1));
+                    reasons.merge(payload.path("reason").asText("?"), 1L, Long::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reasons;
+    }
+
+    /** Waits until nothing is left to settle, so that a phase does not pay for the one before. */
+    private void awaitQuiet() {
+        try (Connection connection = postgres.connect()) {
+            long placed = countOf(connection, PLACED);
+            Net.waitUntil(SETTLE_LIMIT, Duration.ofMillis(250), () -> {
+                try {
+                    return countOf(connection, CONFIRMED) + countOf(connection, CANCELLED) >= placed;
+                } catch (SQLException e) {
+                    return false;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long countOf(Connection connection, String payloadType) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM axon.domain_event_entry WHERE payload_type = ?")) {
+            query.setString(1, payloadType);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    // ---- the Inventory aggregate's state
+
+    private void inventoryState() throws SQLException {
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT (SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = ?),
+                            (SELECT length(payload) FROM axon.snapshot_event_entry WHERE aggregate_identifier = ?
+                              ORDER BY sequence_number DESC LIMIT 1)""")) {
+            query.setString(1, hotProduct);
+            query.setString(2, hotProduct);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                line("\n## The hot product's Inventory\n\n%d events; latest snapshot %s bytes.\n"
+                        .formatted(row.getLong(1), row.getObject(2) == null ? "(none)" : row.getLong(2)));
+            }
+        }
+    }
+
+    // ---- the report
+
+    private void header(Application app) {
+        line("# Benchmark, " + Instant.now());
+        line("");
+        line("Machine: %d cores, %s, Java %s; load average at start %s.".formatted(Runtime.getRuntime().availableProcessors(),
+                cpuModel(), System.getProperty("java.version"), ResourceSnapshot.loadAverage()));
+        line("Processes: application pid %d, PostgreSQL postmaster pid %d, Kafka broker pid %d; the load generator starts per run."
+                .formatted(app.pid(), processes.get("PostgreSQL").pid(), processes.get("Kafka broker").pid()));
+        line("");
+    }
+
+    private void report(String name, Map<String, String> load, LoadRun run, Map<String, Instant[]> settled, Map<String, Long> reasons,
+                        Map<String, Long> cpuBefore, Map<String, Long> cpuAfter, long machineTicks,
+                        Database before, Database after, long wallMillis, String loadBefore, String loadAfter) {
+        List<Outcome> outcomes = run.outcomes();
+        long accepted = outcomes.stream().filter(outcome -> outcome.status() == 202).count();
+        Map<String, Long> refused = outcomes.stream().filter(outcome -> outcome.status() != 202)
+                .collect(Collectors.groupingBy(outcome -> outcome.status() + " " + outcome.code()
+                        + (outcome.retryAfter() ? " (Retry-After)" : ""), TreeMap::new, Collectors.counting()));
+        long firstDue = outcomes.stream().mapToLong(Outcome::dueMicros).min().orElse(0);
+        long lastAnswer = outcomes.stream().mapToLong(outcome -> outcome.dueMicros() + outcome.latencyMicros()).max().orElse(0);
+        long[] acceptLatencies = outcomes.stream().filter(outcome -> outcome.status() == 202).mapToLong(Outcome::latencyMicros).sorted().toArray();
+        List<Instant[]> complete = settled.values().stream().filter(pair -> pair[0] != null && pair[1] != null).toList();
+        long paymentMicros = name.startsWith("one order") ? paymentLatency.toNanos() / 1000 : 0;
+        long[] orderLatencies = complete.stream()
+                .mapToLong(pair -> Duration.between(pair[0], pair[1]).toNanos() / 1000 - paymentMicros).sorted().toArray();
+        long lastSettled = complete.stream().mapToLong(pair -> pair[1].toEpochMilli() * 1000).max().orElse(lastAnswer);
+        double acceptRate = accepted / Math.max((lastAnswer - firstDue) / 1e6, 1e-3);
+        double endToEndRate = complete.size() / Math.max((lastSettled - firstDue) / 1e6, 1e-3);
+        double orders = Math.max(accepted, 1);
+
+        line("## " + name);
+        line("");
+        line("Load: %s. Load average %s before, %s after; %.1f s.".formatted(load, loadBefore, loadAfter, wallMillis / 1000.0));
+        line("");
+        line("| figure | value |");
+        line("|---|---|");
+        line("| orders sent / accepted (202) | %d / %d |".formatted(outcomes.size(), accepted));
+        if (!refused.isEmpty()) {
+            line("| refused | %s |".formatted(refused));
+        }
+        line("| orders/s accepted | %.1f |".formatted(acceptRate));
+        line("| orders/s end to end (first sent to last settled) | %.1f |".formatted(endToEndRate));
+        line("| accept latency p50 / p95 / p99 / max | %s |".formatted(percentiles(acceptLatencies)));
+        line("| order latency p50 / p95 / p99 / max (OrderPlaced to CONFIRMED or CANCELLED%s) | %s |".formatted(
+                paymentMicros > 0 ? ", less the payment service's " + paymentLatency.toMillis() + " ms" : "", percentiles(orderLatencies)));
+        line("| settled | %d confirmed, %d cancelled %s |".formatted(complete.size() - reasons.values().stream().mapToLong(Long::longValue).sum(),
+                reasons.values().stream().mapToLong(Long::longValue).sum(), reasons));
+        StringBuilder cpu = new StringBuilder();
+        double groups = 0;
+        for (String process : cpuAfter.keySet()) {
+            long ticks = cpuAfter.get(process) - cpuBefore.get(process);
+            if (cpuAfter.get(process) < 0 || cpuBefore.get(process) < 0) {
+                cpu.append(process).append(" n/a, ");
+                continue;
+            }
+            double millis = ticks * 1000.0 / ResourceSnapshot.TICKS_PER_SECOND / orders;
+            groups += millis;
+            cpu.append(process).append(' ').append(String.format(Locale.ROOT, "%.2f", millis)).append(", ");
+        }
+        double generator = run.cpuNanos() / 1e6 / orders;
+        double machine = machineTicks * 1000.0 / ResourceSnapshot.TICKS_PER_SECOND / orders;
+        cpu.append("load generator ").append(String.format(Locale.ROOT, "%.2f", generator));
+        line("| **CPU ms per order, whole machine** | **%.2f** |".formatted(machine));
+        line("| CPU ms per order by process | %s; other %.2f |".formatted(cpu, machine - groups - generator));
+        line("| per order: write transactions / commits / row writes / WAL | %.1f / %.1f / %.1f / %.1f KB |".formatted(
+                (after.xids() - before.xids()) / orders, (after.commits() - before.commits()) / orders,
+                (after.rowWrites() - before.rowWrites()) / orders, walBytes(before, after) / 1024.0 / orders));
+        line("| row writes per order by table (ins/upd/del) | %s |".formatted(rowsByTable(before, after, orders)));
+        line("");
+    }
+
+    private long walBytes(Database before, Database after) {
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT pg_wal_lsn_diff(?::pg_lsn, ?::pg_lsn)::bigint")) {
+            query.setString(1, after.walPosition());
+            query.setString(2, before.walPosition());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String rowsByTable(Database before, Database after, double orders) {
+        return after.rowsByTable().entrySet().stream()
+                .map(table -> {
+                    long[] then = before.rowsByTable().getOrDefault(table.getKey(), new long[3]);
+                    long[] now = table.getValue();
+                    return Map.entry(table.getKey(), new double[] {(now[0] - then[0]) / orders, (now[1] - then[1]) / orders, (now[2] - then[2]) / orders});
+                })
+                .filter(table -> table.getValue()[0] + table.getValue()[1] + table.getValue()[2] >= 0.05)
+                .sorted((a, b) -> Double.compare(b.getValue()[0] + b.getValue()[1] + b.getValue()[2], a.getValue()[0] + a.getValue()[1] + a.getValue()[2]))
+                .map(table -> String.format(Locale.ROOT, "%s %.1f/%.1f/%.1f", table.getKey(), table.getValue()[0], table.getValue()[1], table.getValue()[2]))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String percentiles(long[] sortedMicros) {
+        if (sortedMicros.length == 0) {
+            return "n/a";
+        }
+        return "%s / %s / %s / %s ms".formatted(millis(percentile(sortedMicros, 0.50)), millis(percentile(sortedMicros, 0.95)),
+                millis(percentile(sortedMicros, 0.99)), millis(sortedMicros[sortedMicros.length - 1]));
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static String millis(long micros) {
+        return String.format(Locale.ROOT, micros < 10_000 ? "%.1f" : "%.0f", micros / 1000.0);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        } catch (IOException e) {
+            return "unknown CPU";
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+
+    private String setting(String name, String fallback) {
+        String value = System.getProperty(name, fallback);
+        settings.put(name, value);
+        return value;
+    }
+}
