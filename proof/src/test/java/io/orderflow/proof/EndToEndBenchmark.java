@@ -176,6 +176,7 @@ class EndToEndBenchmark {
                     "--orderflow.auth.token-lifetime=PT6H",
                     // the limiter stays on, with room for a benchmark's customers
                     "--orderflow.edge.rate-limit.customer.requests=10000000",
+                    "--orderflow.edge.rate-limit.anonymous.requests=10000000",
                     "--orderflow.payment.latency=" + paymentLatency,
                     "--logging.level.org.apache.kafka=WARN"));
             String extra = setting("benchmark.app.arguments", "");
