@@ -77,6 +77,9 @@ class EndToEndBenchmark {
     private String hotProduct;
     private List<String> catalogue = List.of();
     private Duration paymentLatency;
+    private boolean statements;
+    private boolean profile;
+    private Application application;
 
     @Test
     void measure() throws Exception {
@@ -84,11 +87,17 @@ class EndToEndBenchmark {
         Files.createDirectories(workDir);
         List<String> phases = List.of(setting("benchmark.phases", "hot,catalogue,sustained,latency,overload,idle").split(","));
         paymentLatency = Duration.parse(setting("benchmark.payment-latency", "PT0.02S"));
+        statements = Boolean.parseBoolean(setting("benchmark.statements", "false"));
+        profile = Boolean.parseBoolean(setting("benchmark.app.jfr", "false"));
         try (PostgresProcess database = startPostgres();
              KafkaBroker kafka = startKafka();
              Application app = new Application(database, kafka)) {
             postgres = database;
+            application = app;
             try (Connection connection = postgres.connect()) {
+                if (statements) {
+                    connection.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                }
                 processes = new LinkedHashMap<>();
                 processes.put("application", new ProcessGroup(app.pid(), false));
                 processes.put("PostgreSQL", ProcessGroup.postgres(connection));
@@ -131,7 +140,11 @@ class EndToEndBenchmark {
         if (!url.isEmpty()) {
             return PostgresProcess.external(url, setting("benchmark.db.username", "postgres"), setting("benchmark.db.password", ""));
         }
-        return PostgresProcess.start(workDir, Map.of("shared_buffers", "256MB", "max_wal_size", "2GB"));
+        Map<String, String> config = new LinkedHashMap<>(Map.of("shared_buffers", "256MB", "max_wal_size", "2GB"));
+        if (statements) {
+            config.put("shared_preload_libraries", "pg_stat_statements");
+        }
+        return PostgresProcess.start(workDir, config);
     }
 
     private KafkaBroker startKafka() {
@@ -161,6 +174,9 @@ class EndToEndBenchmark {
                 throw new IllegalStateException("No application jar at " + jar + ": build it with ./mvnw -DskipTests install");
             }
             List<String> jvm = new ArrayList<>(List.of(setting("benchmark.app.jvm-options", "-Xms1g -Xmx1g").split("\\s+")));
+            if (profile) {
+                jvm.add("-XX:StartFlightRecording=name=benchmark,settings=profile");
+            }
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=" + port,
                     "--server.address=" + Net.LOOPBACK,
@@ -194,6 +210,15 @@ class EndToEndBenchmark {
 
         long pid() {
             return process.pid();
+        }
+
+        /** The flight recording so far, written to {@code file}. */
+        Path dumpRecording(Path file) throws IOException, InterruptedException {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid()), "JFR.dump", "name=benchmark", "filename=" + file).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            jcmd.waitFor(2, TimeUnit.MINUTES);
+            return file;
         }
 
         String baseUrl() {
@@ -295,6 +320,11 @@ class EndToEndBenchmark {
             startIndex = lastGlobalIndex(connection);
             databaseBefore = Database.read(connection);
         }
+        if (statements && reported) {
+            try (Connection connection = postgres.connect()) {
+                connection.createStatement().execute("SELECT pg_stat_statements_reset()");
+            }
+        }
         Map<String, Long> cpuBefore = ResourceSnapshot.cpuOf(processes);
         long machineBefore = ResourceSnapshot.machineBusyTicks();
         long startedAt = System.currentTimeMillis();
@@ -316,6 +346,14 @@ class EndToEndBenchmark {
         if (reported) {
             report(name, load, run, settled, reasons, cpuBefore, cpuAfter, machineAfter - machineBefore, databaseBefore, databaseAfter,
                     endedAt - startedAt, loadBefore, loadAfter);
+            double orders = Math.max(run.acceptedOrderIds().size(), 1);
+            if (statements) {
+                line(topStatements(orders));
+            }
+            if (profile) {
+                Path recording = application.dumpRecording(workDir.resolve("application-" + name.replaceAll("[^a-z0-9]+", "-") + ".jfr"));
+                line(ApplicationProfile.between(recording, Instant.ofEpochMilli(startedAt), Instant.ofEpochMilli(endedAt), 30));
+            }
         } else {
             System.out.printf("%s: %d orders accepted, settled; load average %s%n", name, run.acceptedOrderIds().size(), loadAfter);
         }
@@ -547,6 +585,23 @@ class EndToEndBenchmark {
                 (after.rowWrites() - before.rowWrites()) / orders, walBytes(before, after) / 1024.0 / orders));
         line("| row writes per order by table (ins/upd/del) | %s |".formatted(rowsByTable(before, after, orders)));
         line("");
+    }
+
+    /** What PostgreSQL spent its time on during the workload ({@code benchmark.statements=true}). */
+    private String topStatements(double orders) throws SQLException {
+        StringBuilder top = new StringBuilder("Statements by total execution time (pg_stat_statements): calls per order, mean ms, share\n\n");
+        try (Connection connection = postgres.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT calls, mean_exec_time, total_exec_time / sum(total_exec_time) OVER () AS share, query
+                       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25""");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String text = rows.getString(4).replaceAll("\\s+", " ");
+                top.append(String.format(Locale.ROOT, "- %.2f, %.3f, %.1f%%: `%s`%n", rows.getLong(1) / orders, rows.getDouble(2),
+                        rows.getDouble(3) * 100, text.length() > 160 ? text.substring(0, 160) + "..." : text));
+            }
+        }
+        return top.toString();
     }
 
     private long walBytes(Database before, Database after) {
