@@ -10,61 +10,71 @@ import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.CommitStockCommand;
 import io.orderflow.contracts.inventory.CommittedStockReturned;
+import io.orderflow.contracts.inventory.ExpireOverdueReservationsCommand;
 import io.orderflow.contracts.inventory.ProductAdded;
 import io.orderflow.contracts.inventory.ProductRestocked;
 import io.orderflow.contracts.inventory.ReleaseStockCommand;
 import io.orderflow.contracts.inventory.ReserveStockCommand;
 import io.orderflow.contracts.inventory.RestockProductCommand;
+import io.orderflow.contracts.inventory.ReturnStockCommand;
 import io.orderflow.contracts.inventory.StockCommitted;
 import io.orderflow.contracts.inventory.StockReleased;
 import io.orderflow.contracts.inventory.StockReservationExpired;
 import io.orderflow.contracts.inventory.StockReservationRejected;
 import io.orderflow.contracts.inventory.StockReserved;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The stock of one product and every order's reservation of it.
+ * The stock of one product and the reservations orders hold on it.
  *
  * <p>Stock moves between three counters: {@code available} (may be reserved), {@code reserved} (held
- * for an open order) and {@code committed} (left the building for a paid order). Each order has at
- * most one reservation record, whose state only moves forward:
+ * for an open order) and {@code committed} (left the building for a paid order). An order's reservation
+ * only moves forward:
  *
  * <pre>
  *            ┌─ release ──────▶ RELEASED
- * RESERVED ──┼─ commit ───────▶ COMMITTED ── release ──▶ RETURNED
+ * RESERVED ──┼─ commit ───────▶ COMMITTED ── return ──▶ RETURNED
  *            └─ expiry ───────▶ EXPIRED
  * REJECTED   (too little was available; terminal)
  *
- * Releasing a committed order returns its stock: the order was cancelled after payment but before
+ * Returning a committed order's units gives them back: the order was cancelled after payment but before
  * it shipped, so the units never left.
  * </pre>
  *
- * Reserve, release and commit are idempotent per order id, since the saga may send them twice.
- * Snapshots are serialized field by field, so the state is plain mutable fields and a no-arg
- * constructor.
+ * <p>The state stays bounded however long the product sells: it holds the open reservations, and the last
+ * {@value #REMEMBERED_SETTLEMENTS} settled ones only, so that a command repeated shortly after changes
+ * nothing. Beyond that window the order's own process is the memory: it only asks for what its order holds.
+ * A reservation older than the time-to-live expires when the periodic sweep
+ * ({@link ExpireOverdueReservationsCommand}) finds it, so that a lost order process never holds stock for ever.
+ * Snapshots are serialized field by field, so the state is plain mutable fields and a no-arg constructor.
  */
+@Revision("2") // snapshots of revision 1 (every reservation ever made) are ignored: the state is rebuilt from events
 @Aggregate(
         snapshotTriggerDefinition = InventoryAggregateConfiguration.SNAPSHOT_TRIGGER,
         cache = InventoryAggregateConfiguration.CACHE)
 class Inventory {
 
-    static final String RESERVATION_EXPIRY = "reservation-expiry";
+    static final int REMEMBERED_SETTLEMENTS = 256;
 
     @AggregateIdentifier
     private ProductId productId;
     private int available;
     private int reserved;
     private int committed;
-    /** Keyed by order id, and never pruned: a late retry for an old order must still be a no-op. */
-    private Map<String, Reservation> reservations = new HashMap<>();
+    /** The reservations still held, by order id, oldest first. */
+    private LinkedHashMap<String, Held> held = new LinkedHashMap<>();
+    /** The most recent settlements (commits, releases, returns, expiries, rejections), by order id, oldest first. */
+    private LinkedHashMap<String, Settled> settled = new LinkedHashMap<>();
 
     Inventory() {
         // for Axon's event sourcing and Jackson's snapshot deserialization
@@ -85,9 +95,9 @@ class Inventory {
     }
 
     @CommandHandler
-    void handle(ReserveStockCommand command, DeadlineManager deadlineManager, ReservationPolicy reservationPolicy) {
+    void handle(ReserveStockCommand command) {
         requirePositiveQuantity(command.quantity());
-        if (hasReservationRecordFor(command.orderId())) {
+        if (isKnown(command.orderId())) {
             return;
         }
         if (!isAvailable(command.quantity())) {
@@ -95,41 +105,53 @@ class Inventory {
             return;
         }
         apply(new StockReserved(productId, command.orderId(), command.quantity()));
-        deadlineManager.schedule(reservationPolicy.timeToLive(), RESERVATION_EXPIRY, command.orderId().value());
     }
 
     @CommandHandler
     void handle(ReleaseStockCommand command) {
-        Reservation reservation = reservations.get(command.orderId().value());
-        if (reservation == null) {
-            return;
+        Held reservation = held.get(command.orderId().value());
+        if (reservation != null) {
+            apply(new StockReleased(productId, command.orderId(), reservation.quantity()));
         }
-        switch (reservation.state()) {
-            case RESERVED -> apply(new StockReleased(productId, command.orderId(), reservation.quantity()));
-            case COMMITTED -> apply(new CommittedStockReturned(productId, command.orderId(), reservation.quantity()));
-            default -> {
-                // released, returned, expired or rejected before: nothing is held any more
-            }
-        }
+        // anything else was released, returned, expired or rejected before, or never reserved: nothing is held
     }
 
     @CommandHandler
     void handle(CommitStockCommand command) {
-        if (isCommitted(command.orderId())) {
+        Held reservation = held.get(command.orderId().value());
+        if (reservation != null) {
+            apply(new StockCommitted(productId, command.orderId(), reservation.quantity()));
             return;
         }
-        Reservation reservation = heldReservationFor(command.orderId()).orElseThrow(() -> new BusinessRuleViolation(
-                ErrorCode.NO_ACTIVE_RESERVATION,
-                "Order " + command.orderId() + " holds no reservation of product " + productId + " to commit"));
-        apply(new StockCommitted(productId, command.orderId(), reservation.quantity()));
+        Settled settlement = settled.get(command.orderId().value());
+        if (settlement == null || settlement.outcome() == Outcome.COMMITTED) {
+            return; // committed before, or settled too long ago to be remembered: the order's process commits once
+        }
+        if (settlement.outcome() != Outcome.EXPIRED) {
+            throw new BusinessRuleViolation(ErrorCode.NO_ACTIVE_RESERVATION, "Order " + command.orderId()
+                    + " holds no reservation of product " + productId + " to commit: it was " + settlement.outcome());
+        }
+        takeAgainForExpiredReservation(command.orderId(), settlement.quantity());
     }
 
-    /** Frees stock whose reserving process was lost; a reservation released or committed meanwhile stays as it is. */
-    @DeadlineHandler(deadlineName = RESERVATION_EXPIRY)
-    void onReservationExpiry(String orderId) {
-        OrderId order = OrderId.of(orderId);
-        heldReservationFor(order).ifPresent(reservation ->
-                apply(new StockReservationExpired(productId, order, reservation.quantity())));
+    @CommandHandler
+    void handle(ReturnStockCommand command) {
+        requirePositiveQuantity(command.quantity());
+        if (held.containsKey(command.orderId().value())) {
+            return; // reserved, not committed: nothing left the counter to come back
+        }
+        Settled settlement = settled.get(command.orderId().value());
+        if (settlement == null || settlement.outcome() == Outcome.COMMITTED) {
+            apply(new CommittedStockReturned(productId, command.orderId(), command.quantity()));
+        }
+        // returned before, or it never was committed (the process sends a return only for committed units)
+    }
+
+    @CommandHandler
+    void handle(ExpireOverdueReservationsCommand command, ReservationPolicy policy) {
+        for (Overdue reservation : overdueAt(command.asOf(), policy)) {
+            apply(new StockReservationExpired(productId, reservation.orderId(), reservation.quantity()));
+        }
     }
 
     // ---- rules
@@ -162,17 +184,36 @@ class Inventory {
         return quantity <= available;
     }
 
-    private boolean hasReservationRecordFor(OrderId orderId) {
-        return reservations.containsKey(orderId.value());
+    /** Whether the order holds a reservation or settled one recently: a repeated reservation changes nothing. */
+    private boolean isKnown(OrderId orderId) {
+        return held.containsKey(orderId.value()) || settled.containsKey(orderId.value());
     }
 
-    private Optional<Reservation> heldReservationFor(OrderId orderId) {
-        return Optional.ofNullable(reservations.get(orderId.value())).filter(Reservation::isHeld);
+    private List<Overdue> overdueAt(Instant asOf, ReservationPolicy policy) {
+        List<Overdue> overdue = new ArrayList<>();
+        for (Map.Entry<String, Held> reservation : held.entrySet()) {
+            if (!policy.isOverdue(reservation.getValue().reservedAt(), asOf)) {
+                break; // oldest first: the rest are younger
+            }
+            overdue.add(new Overdue(OrderId.of(reservation.getKey()), reservation.getValue().quantity()));
+        }
+        return overdue;
     }
 
-    private boolean isCommitted(OrderId orderId) {
-        Reservation reservation = reservations.get(orderId.value());
-        return reservation != null && reservation.state() == ReservationState.COMMITTED;
+    private record Overdue(OrderId orderId, int quantity) {
+    }
+
+    /**
+     * The order was paid for after its reservation expired: its units are taken again if they are still
+     * there. If they are not, the paid order cannot be served from stock, and the commit is refused.
+     */
+    private void takeAgainForExpiredReservation(OrderId orderId, int quantity) {
+        if (!isAvailable(quantity)) {
+            throw new BusinessRuleViolation(ErrorCode.NO_ACTIVE_RESERVATION, "Order " + orderId + " was paid after its reservation of product "
+                    + productId + " expired, and only " + available + " of " + quantity + " units are left");
+        }
+        apply(new StockReserved(productId, orderId, quantity));
+        apply(new StockCommitted(productId, orderId, quantity));
     }
 
     // ---- state
@@ -189,52 +230,62 @@ class Inventory {
     }
 
     @EventSourcingHandler
-    void on(StockReserved event) {
+    void on(StockReserved event, @Timestamp Instant reservedAt) {
         available -= event.quantity();
         reserved += event.quantity();
-        reservations.put(event.orderId().value(), new Reservation(event.quantity(), ReservationState.RESERVED));
+        settled.remove(event.orderId().value());
+        held.put(event.orderId().value(), new Held(event.quantity(), reservedAt));
     }
 
     @EventSourcingHandler
     void on(StockReservationRejected event) {
-        reservations.put(event.orderId().value(), new Reservation(event.requested(), ReservationState.REJECTED));
+        settle(event.orderId(), event.requested(), Outcome.REJECTED);
     }
 
     @EventSourcingHandler
     void on(StockReleased event) {
         available += event.quantity();
         reserved -= event.quantity();
-        reservations.put(event.orderId().value(), new Reservation(event.quantity(), ReservationState.RELEASED));
+        settle(event.orderId(), event.quantity(), Outcome.RELEASED);
     }
 
     @EventSourcingHandler
     void on(StockCommitted event) {
         reserved -= event.quantity();
         committed += event.quantity();
-        reservations.put(event.orderId().value(), new Reservation(event.quantity(), ReservationState.COMMITTED));
+        settle(event.orderId(), event.quantity(), Outcome.COMMITTED);
     }
 
     @EventSourcingHandler
     void on(CommittedStockReturned event) {
         committed -= event.quantity();
         available += event.quantity();
-        reservations.put(event.orderId().value(), new Reservation(event.quantity(), ReservationState.RETURNED));
+        settle(event.orderId(), event.quantity(), Outcome.RETURNED);
     }
 
     @EventSourcingHandler
     void on(StockReservationExpired event) {
         available += event.quantity();
         reserved -= event.quantity();
-        reservations.put(event.orderId().value(), new Reservation(event.quantity(), ReservationState.EXPIRED));
+        settle(event.orderId(), event.quantity(), Outcome.EXPIRED);
     }
 
-    /** One order's reservation: how many units it asked for and what became of them. */
-    record Reservation(int quantity, ReservationState state) {
-
-        boolean isHeld() {
-            return state == ReservationState.RESERVED;
+    private void settle(OrderId orderId, int quantity, Outcome outcome) {
+        held.remove(orderId.value());
+        settled.remove(orderId.value());
+        settled.put(orderId.value(), new Settled(quantity, outcome));
+        if (settled.size() > REMEMBERED_SETTLEMENTS) {
+            settled.remove(settled.keySet().iterator().next());
         }
     }
 
-    enum ReservationState { RESERVED, RELEASED, COMMITTED, RETURNED, EXPIRED, REJECTED }
+    /** A reservation still held: how many units, since when. */
+    record Held(int quantity, Instant reservedAt) {
+    }
+
+    /** What became of a reservation that is no longer held. */
+    record Settled(int quantity, Outcome outcome) {
+    }
+
+    enum Outcome { RELEASED, COMMITTED, RETURNED, EXPIRED, REJECTED }
 }

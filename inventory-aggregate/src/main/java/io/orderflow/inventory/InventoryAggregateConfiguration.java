@@ -1,18 +1,22 @@
 package io.orderflow.inventory;
 
+import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The beans the {@link Inventory} aggregate refers to: its reservation policy, its cache and its
- * snapshot trigger. The aggregate itself is found by component scanning, being an Axon {@code @Aggregate}.
+ * snapshot trigger; and the sweep that expires overdue reservations. The aggregate itself is found by
+ * component scanning, being an Axon {@code @Aggregate}.
  */
 @Configuration(proxyBeanMethods = false)
 public class InventoryAggregateConfiguration {
@@ -25,6 +29,12 @@ public class InventoryAggregateConfiguration {
         return new ReservationPolicy(timeToLive);
     }
 
+    @Bean
+    ReservationSweep reservationSweep(QueryGateway queries, CommandGateway commands,
+                                      @Value("${orderflow.inventory.reservation-sweep-interval:PT1M}") Duration interval) {
+        return new ReservationSweep(queries, commands, Clock.systemUTC(), interval);
+    }
+
     @Bean(CACHE)
     Cache inventoryCache() {
         return new WeakReferenceCache();
@@ -32,7 +42,7 @@ public class InventoryAggregateConfiguration {
 
     @Bean(SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition inventorySnapshotTrigger(
-            Snapshotter snapshotter, @Value("${orderflow.inventory.snapshot-threshold:100}") int threshold) {
+            Snapshotter snapshotter, @Value("${orderflow.inventory.snapshot-threshold:500}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

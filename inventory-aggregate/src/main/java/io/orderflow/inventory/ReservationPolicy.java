@@ -1,6 +1,7 @@
 package io.orderflow.inventory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,10 @@ public record ReservationPolicy(Duration timeToLive) {
         if (timeToLive.isZero() || timeToLive.isNegative()) {
             throw new IllegalArgumentException("A reservation's time-to-live must be positive, was " + timeToLive);
         }
+    }
+
+    /** Whether a reservation made at {@code reservedAt} has outlived its time-to-live at {@code asOf}. */
+    boolean isOverdue(Instant reservedAt, Instant asOf) {
+        return !reservedAt.plus(timeToLive).isAfter(asOf);
     }
 }

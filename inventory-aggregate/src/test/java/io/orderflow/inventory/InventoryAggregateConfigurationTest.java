@@ -7,12 +7,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.SnapshotTrigger;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +28,8 @@ class InventoryAggregateConfigurationTest {
             .withInitializer(context -> context.getBeanFactory()
                     .setConversionService(ApplicationConversionService.getSharedInstance()))
             .withBean(Snapshotter.class, () -> snapshotter)
+            .withBean(QueryGateway.class, () -> mock(QueryGateway.class))
+            .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
             .withUserConfiguration(InventoryAggregateConfiguration.class);
 
     @Test
@@ -57,12 +61,17 @@ class InventoryAggregateConfigurationTest {
     }
 
     @Test
-    void snapshotsAtTheHundredthEventByDefault() {
+    void sweepsOverdueReservationsWithTheApplication() {
+        contextRunner.run(context -> assertThat(context.getBean(ReservationSweep.class).isRunning()).isTrue());
+    }
+
+    @Test
+    void snapshotsAtTheFiveHundredthEventByDefault() {
         contextRunner.run(context -> {
             SnapshotTrigger trigger = triggerFrom(context.getBean(
                     InventoryAggregateConfiguration.SNAPSHOT_TRIGGER, SnapshotTriggerDefinition.class));
 
-            handleEvents(trigger, 99);
+            handleEvents(trigger, 499);
             verify(snapshotter, never()).scheduleSnapshot(any(), any());
             handleEvents(trigger, 1);
             verify(snapshotter).scheduleSnapshot(Inventory.class, InventoryFixtures.PRODUCT.value());

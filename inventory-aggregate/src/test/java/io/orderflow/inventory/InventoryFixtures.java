@@ -8,18 +8,21 @@ import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.CommittedStockReturned;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.CommitStockCommand;
+import io.orderflow.contracts.inventory.ExpireOverdueReservationsCommand;
 import io.orderflow.contracts.inventory.ProductAdded;
 import io.orderflow.contracts.inventory.ProductRestocked;
 import io.orderflow.contracts.inventory.ReleaseStockCommand;
 import io.orderflow.contracts.inventory.ReserveStockCommand;
 import io.orderflow.contracts.inventory.RestockProductCommand;
+import io.orderflow.contracts.inventory.ReturnStockCommand;
 import io.orderflow.contracts.inventory.StockCommitted;
 import io.orderflow.contracts.inventory.StockReleased;
 import io.orderflow.contracts.inventory.StockReservationExpired;
 import io.orderflow.contracts.inventory.StockReservationRejected;
 import io.orderflow.contracts.inventory.StockReserved;
-import io.orderflow.inventory.Inventory.ReservationState;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.FeatureMatcher;
@@ -28,6 +31,9 @@ import org.hamcrest.Matchers;
 
 /** Test data for the Inventory aggregate: one product, a few orders, and the messages about them. */
 final class InventoryFixtures {
+
+    /** Where an order's reservation can stand, as the tests set it up. */
+    enum ReservationState { RESERVED, RELEASED, COMMITTED, RETURNED, EXPIRED, REJECTED }
 
     static final ProductId PRODUCT = ProductId.of("espresso-beans-1kg");
     static final String NAME = "Espresso beans, 1 kg";
@@ -94,14 +100,22 @@ final class InventoryFixtures {
         return new StockReservationExpired(PRODUCT, order, quantity);
     }
 
-    /**
-     * A product that started with 10 units (3 when rejected, restocked to 10 afterwards) and
-     * {@link #AN_ORDER}'s reservation of 4 units, left in the given state.
-     */
+    static ReturnStockCommand returnStock(OrderId order, int quantity) {
+        return new ReturnStockCommand(PRODUCT, order, quantity);
+    }
+
+    static ExpireOverdueReservationsCommand expireOverdueAt(Instant asOf) {
+        return new ExpireOverdueReservationsCommand(PRODUCT, asOf);
+    }
+
     static CommittedStockReturned returned(OrderId orderId, int quantity) {
         return new CommittedStockReturned(PRODUCT, orderId, quantity);
     }
 
+    /**
+     * A product that started with 10 units (3 when rejected, restocked to 10 afterwards) and
+     * {@link #AN_ORDER}'s reservation of 4 units, left in the given state.
+     */
     static List<Object> historyWhereAnOrdersReservationIs(ReservationState state) {
         return switch (state) {
             case RESERVED -> List.of(aProductAdded(10), reserved(AN_ORDER, 4));
@@ -111,6 +125,21 @@ final class InventoryFixtures {
             case EXPIRED -> List.of(aProductAdded(10), reserved(AN_ORDER, 4), expired(AN_ORDER, 4));
             case REJECTED -> List.of(aProductAdded(3), rejected(AN_ORDER, 4, 3), restocked(7));
         };
+    }
+
+    /** {@link #AN_ORDER} committed 4 units, then as many other orders as the product remembers settled one unit each. */
+    static List<Object> historyWhereAnOrderCommittedAndManyMoreSettled() {
+        return historyWhereAnOrderCommittedAndManyMoreSettled(Inventory.REMEMBERED_SETTLEMENTS);
+    }
+
+    static List<Object> historyWhereAnOrderCommittedAndManyMoreSettled(int others) {
+        List<Object> history = new ArrayList<>(List.of(aProductAdded(10_000), reserved(AN_ORDER, 4), committed(AN_ORDER, 4)));
+        for (int i = 0; i < others; i++) {
+            OrderId other = OrderId.of("other-order-" + i);
+            history.add(reserved(other, 1));
+            history.add(committed(other, 1));
+        }
+        return history;
     }
 
     /** Matches a {@link BusinessRuleViolation} carrying the given code. */

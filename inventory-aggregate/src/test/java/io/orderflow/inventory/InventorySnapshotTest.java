@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.OrderId;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -56,7 +57,7 @@ class InventorySnapshotTest {
             rejected(A_FIFTH_ORDER, 50, 11));
 
     @Test
-    void snapshotKeepsStockCountersAndEveryReservation() {
+    void snapshotKeepsStockCountersTheOpenReservationsAndTheRecentSettlements() {
         Inventory original = inventoryAfter(HISTORY_WITH_EVERY_RESERVATION_STATE);
 
         Inventory restored = roundTrip(original);
@@ -69,6 +70,31 @@ class InventorySnapshotTest {
         String json = SNAPSHOT_MAPPER.writeValueAsString(inventoryAfter(HISTORY_WITH_EVERY_RESERVATION_STATE));
 
         assertThat(SNAPSHOT_MAPPER.readTree(json).get("productId").asText()).isEqualTo(PRODUCT.value());
+    }
+
+    /** The snapshot of a hot product must not grow with its history (measured in docs/performance.md). */
+    @Test
+    void snapshotStaysTheSameSizeWhetherTheProductSoldTenThousandOrAHundredThousandOrders() throws JsonProcessingException {
+        int afterTenThousand = SNAPSHOT_MAPPER.writeValueAsBytes(inventoryAfterOrders(10_000)).length;
+        int afterHundredThousand = SNAPSHOT_MAPPER.writeValueAsBytes(inventoryAfterOrders(100_000)).length;
+
+        assertThat(afterHundredThousand).isLessThanOrEqualTo(afterTenThousand + 1_000);
+        assertThat(afterTenThousand).isLessThan(64 * 1024);
+    }
+
+    /** Sourced directly from its events: one held reservation in every ten, the others committed. */
+    private static Inventory inventoryAfterOrders(int orders) {
+        Inventory inventory = new Inventory();
+        Instant at = Instant.parse("2026-12-05T10:00:00Z");
+        inventory.on(aProductAdded(1_000_000));
+        for (int i = 0; i < orders; i++) {
+            OrderId order = OrderId.of("order-" + i + "-" + "0".repeat(30));
+            inventory.on(reserved(order, 1), at.plusMillis(i));
+            if (i % 10 != 0 || i < orders - 100) {
+                inventory.on(committed(order, 1));
+            }
+        }
+        return inventory;
     }
 
     @Nested
@@ -110,11 +136,18 @@ class InventorySnapshotTest {
         }
 
         @Test
-        void stillRefusesToCommitAnExpiredReservation() {
+        void stillRefusesToCommitAReleasedReservation() {
             givenRestoredFromSnapshot()
-                    .when(commit(A_FOURTH_ORDER))
+                    .when(commit(ANOTHER_ORDER))
                     .expectException(violationOf(ErrorCode.NO_ACTIVE_RESERVATION))
                     .expectNoEvents();
+        }
+
+        @Test
+        void stillRemembersAnExpiredReservationAndTakesItsUnitsAgainWhenItIsPaidFor() {
+            givenRestoredFromSnapshot()
+                    .when(commit(A_FOURTH_ORDER))
+                    .expectEvents(reserved(A_FOURTH_ORDER, 2), committed(A_FOURTH_ORDER, 2));
         }
 
         private TestExecutor<Inventory> givenRestoredFromSnapshot() {

@@ -12,7 +12,9 @@ import static io.orderflow.inventory.InventoryFixtures.addProduct;
 import static io.orderflow.inventory.InventoryFixtures.anInventoryFixture;
 import static io.orderflow.inventory.InventoryFixtures.commit;
 import static io.orderflow.inventory.InventoryFixtures.committed;
+import static io.orderflow.inventory.InventoryFixtures.expireOverdueAt;
 import static io.orderflow.inventory.InventoryFixtures.expired;
+import static io.orderflow.inventory.InventoryFixtures.historyWhereAnOrderCommittedAndManyMoreSettled;
 import static io.orderflow.inventory.InventoryFixtures.historyWhereAnOrdersReservationIs;
 import static io.orderflow.inventory.InventoryFixtures.rejected;
 import static io.orderflow.inventory.InventoryFixtures.release;
@@ -21,6 +23,7 @@ import static io.orderflow.inventory.InventoryFixtures.reserve;
 import static io.orderflow.inventory.InventoryFixtures.reserved;
 import static io.orderflow.inventory.InventoryFixtures.restock;
 import static io.orderflow.inventory.InventoryFixtures.restocked;
+import static io.orderflow.inventory.InventoryFixtures.returnStock;
 import static io.orderflow.inventory.InventoryFixtures.returned;
 import static io.orderflow.inventory.InventoryFixtures.violationOf;
 
@@ -28,8 +31,9 @@ import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.ProductAdded;
-import io.orderflow.inventory.Inventory.ReservationState;
+import io.orderflow.inventory.InventoryFixtures.ReservationState;
 import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -130,20 +134,19 @@ class InventoryTest {
     class ReserveStock {
 
         @Test
-        void reservesStockAndSchedulesItsExpiry() {
+        void reservesStockWithoutSchedulingAnything() {
+            // expiry comes from the periodic sweep, not from a deadline per reservation
             fixture.given(aProductAdded(10))
                     .when(reserve(AN_ORDER, 4))
                     .expectEvents(reserved(AN_ORDER, 4))
-                    .expectScheduledDeadlineWithName(TIME_TO_LIVE, Inventory.RESERVATION_EXPIRY)
-                    .expectScheduledDeadline(TIME_TO_LIVE, AN_ORDER.value());
+                    .expectNoScheduledDeadlines();
         }
 
         @Test
         void rejectsReservationWhenStockIsInsufficient() {
             fixture.given(aProductAdded(10))
                     .when(reserve(AN_ORDER, 11))
-                    .expectEvents(rejected(AN_ORDER, 11, 10))
-                    .expectNoScheduledDeadlines();
+                    .expectEvents(rejected(AN_ORDER, 11, 10));
         }
 
         @Test
@@ -203,8 +206,7 @@ class InventoryTest {
             // every history leaves enough stock, so a second reservation would succeed if it were not ignored
             fixture.given(historyWhereAnOrdersReservationIs(state))
                     .when(reserve(AN_ORDER, 4))
-                    .expectNoEvents()
-                    .expectNoScheduledDeadlines();
+                    .expectNoEvents();
         }
     }
 
@@ -233,10 +235,24 @@ class InventoryTest {
                     .expectSuccessfulHandlerExecution();
         }
 
+        @ParameterizedTest(name = "after the reservation was {0}")
+        @EnumSource(value = ReservationState.class, names = "RESERVED", mode = EnumSource.Mode.EXCLUDE)
+        void releasingAReservationNoLongerReservedIsHarmless(ReservationState state) {
+            // committed units are given back with a return, which names the quantity
+            fixture.given(historyWhereAnOrdersReservationIs(state))
+                    .when(release(AN_ORDER))
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
+        }
+    }
+
+    @Nested
+    class ReturnStock {
+
         @Test
         void returnsCommittedStockOfAnOrderCancelledBeforeShipping() {
             fixture.given(aProductAdded(10), reserved(AN_ORDER, 4), committed(AN_ORDER, 4))
-                    .when(release(AN_ORDER))
+                    .when(returnStock(AN_ORDER, 4))
                     .expectEvents(returned(AN_ORDER, 4));
         }
 
@@ -247,13 +263,36 @@ class InventoryTest {
                     .expectEvents(reserved(ANOTHER_ORDER, 4));
         }
 
-        @ParameterizedTest(name = "after the reservation was {0}")
-        @EnumSource(value = ReservationState.class, names = {"RESERVED", "COMMITTED"}, mode = EnumSource.Mode.EXCLUDE)
-        void releasingAReservationNoLongerHeldIsHarmless(ReservationState state) {
-            fixture.given(historyWhereAnOrdersReservationIs(state))
-                    .when(release(AN_ORDER))
+        @Test
+        void returningTwiceIsHarmless() {
+            fixture.given(historyWhereAnOrdersReservationIs(ReservationState.RETURNED))
+                    .when(returnStock(AN_ORDER, 4))
                     .expectNoEvents()
                     .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void returnsTheQuantityTheOrderNamesWhenItsCommitIsNoLongerRemembered() {
+            fixture.given(historyWhereAnOrderCommittedAndManyMoreSettled())
+                    .when(returnStock(AN_ORDER, 4))
+                    .expectEvents(returned(AN_ORDER, 4));
+        }
+
+        @ParameterizedTest(name = "after the reservation was {0}")
+        @EnumSource(value = ReservationState.class, names = {"RESERVED", "RELEASED", "EXPIRED", "REJECTED"})
+        void returnsNothingThatWasNeverCommitted(ReservationState state) {
+            fixture.given(historyWhereAnOrdersReservationIs(state))
+                    .when(returnStock(AN_ORDER, 4))
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesAReturnOfLessThanOneUnit() {
+            fixture.given(historyWhereAnOrdersReservationIs(ReservationState.COMMITTED))
+                    .when(returnStock(AN_ORDER, 0))
+                    .expectException(violationOf(ErrorCode.INVALID_QUANTITY))
+                    .expectNoEvents();
         }
     }
 
@@ -276,17 +315,33 @@ class InventoryTest {
         }
 
         @Test
-        void refusesToCommitForAnOrderWithoutReservation() {
-            fixture.given(aProductAdded(10), reserved(AN_ORDER, 4))
-                    .when(commit(A_THIRD_ORDER))
+        void committingAnOrderSettledTooLongAgoToBeRememberedIsHarmless() {
+            // the order's process commits once; a repeat that comes this late commits nothing twice
+            fixture.given(historyWhereAnOrderCommittedAndManyMoreSettled())
+                    .when(commit(AN_ORDER))
+                    .expectNoEvents()
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @ParameterizedTest(name = "after the reservation was {0}")
+        @EnumSource(value = ReservationState.class, names = {"RELEASED", "RETURNED", "REJECTED"})
+        void refusesToCommitStockNoLongerHeldRatherThanOversell(ReservationState state) {
+            fixture.given(historyWhereAnOrdersReservationIs(state))
+                    .when(commit(AN_ORDER))
                     .expectException(violationOf(ErrorCode.NO_ACTIVE_RESERVATION))
                     .expectNoEvents();
         }
 
-        @ParameterizedTest(name = "after the reservation was {0}")
-        @EnumSource(value = ReservationState.class, names = {"RELEASED", "EXPIRED", "REJECTED"})
-        void refusesToCommitStockNoLongerHeldRatherThanOversell(ReservationState state) {
-            fixture.given(historyWhereAnOrdersReservationIs(state))
+        @Test
+        void takesTheUnitsAgainForAnOrderPaidAfterItsReservationExpiredWhileTheyAreStillThere() {
+            fixture.given(historyWhereAnOrdersReservationIs(ReservationState.EXPIRED))
+                    .when(commit(AN_ORDER))
+                    .expectEvents(reserved(AN_ORDER, 4), committed(AN_ORDER, 4));
+        }
+
+        @Test
+        void refusesToCommitAnExpiredReservationWhoseUnitsWereReservedByOthersMeanwhile() {
+            fixture.given(aProductAdded(10), reserved(AN_ORDER, 4), expired(AN_ORDER, 4), reserved(ANOTHER_ORDER, 8))
                     .when(commit(AN_ORDER))
                     .expectException(violationOf(ErrorCode.NO_ACTIVE_RESERVATION))
                     .expectNoEvents();
@@ -296,49 +351,60 @@ class InventoryTest {
     @Nested
     class ReservationExpiry {
 
+        private static final Instant RESERVED_AT = Instant.parse("2026-12-05T10:00:00Z");
+
         @Test
-        void expiresAReservationStillHeldWhenItsTimeToLiveElapses() {
-            fixture.given(aProductAdded(10))
-                    .andGivenCommands(reserve(AN_ORDER, 4))
-                    .whenThenTimeElapses(TIME_TO_LIVE)
-                    .expectTriggeredDeadlinesWithName(Inventory.RESERVATION_EXPIRY)
+        void expiresTheReservationsThatOutlivedTheirTimeToLive() {
+            fixture.givenCurrentTime(RESERVED_AT)
+                    .andGiven(aProductAdded(10), reserved(AN_ORDER, 4))
+                    .andGivenCurrentTime(RESERVED_AT.plus(Duration.ofMinutes(3)))
+                    .andGiven(reserved(ANOTHER_ORDER, 3))
+                    .when(expireOverdueAt(RESERVED_AT.plus(TIME_TO_LIVE)))
                     .expectEvents(expired(AN_ORDER, 4));
         }
 
         @Test
-        void keepsTheReservationUntilItsTimeToLiveElapses() {
-            fixture.given(aProductAdded(10))
-                    .andGivenCommands(reserve(AN_ORDER, 4))
-                    .whenThenTimeElapses(TIME_TO_LIVE.minus(Duration.ofSeconds(1)))
-                    .expectTriggeredDeadlines()
+        void keepsAReservationUntilItsTimeToLiveElapses() {
+            fixture.givenCurrentTime(RESERVED_AT)
+                    .andGiven(aProductAdded(10), reserved(AN_ORDER, 4))
+                    .when(expireOverdueAt(RESERVED_AT.plus(TIME_TO_LIVE).minusSeconds(1)))
                     .expectNoEvents();
         }
 
         @Test
-        void expiresEachOrdersReservationOnItsOwn() {
-            fixture.given(aProductAdded(10))
-                    .andGivenCommands(reserve(AN_ORDER, 4), reserve(ANOTHER_ORDER, 3), release(AN_ORDER))
-                    .whenThenTimeElapses(TIME_TO_LIVE)
-                    .expectTriggeredDeadlinesWithName(Inventory.RESERVATION_EXPIRY, Inventory.RESERVATION_EXPIRY)
-                    .expectEvents(expired(ANOTHER_ORDER, 3));
+        void expiresEveryOverdueReservation() {
+            fixture.givenCurrentTime(RESERVED_AT)
+                    .andGiven(aProductAdded(10), reserved(AN_ORDER, 4), reserved(ANOTHER_ORDER, 3))
+                    .when(expireOverdueAt(RESERVED_AT.plus(Duration.ofHours(1))))
+                    .expectEvents(expired(AN_ORDER, 4), expired(ANOTHER_ORDER, 3));
         }
 
+        @ParameterizedTest(name = "after the reservation was {0}")
+        @EnumSource(value = ReservationState.class, names = "RESERVED", mode = EnumSource.Mode.EXCLUDE)
+        void expiresNothingNoLongerReserved(ReservationState state) {
+            fixture.givenCurrentTime(RESERVED_AT)
+                    .andGiven(historyWhereAnOrdersReservationIs(state))
+                    .when(expireOverdueAt(RESERVED_AT.plus(Duration.ofHours(1))))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class BoundedState {
+
         @Test
-        void expiryOfAReleasedReservationIsHarmless() {
-            fixture.given(aProductAdded(10))
-                    .andGivenCommands(reserve(AN_ORDER, 4), release(AN_ORDER))
-                    .whenThenTimeElapses(TIME_TO_LIVE)
-                    .expectTriggeredDeadlinesWithName(Inventory.RESERVATION_EXPIRY)
+        void remembersTheLatestSettlementsSoThatARepeatedReservationChangesNothing() {
+            fixture.given(historyWhereAnOrderCommittedAndManyMoreSettled(Inventory.REMEMBERED_SETTLEMENTS - 1))
+                    .when(reserve(AN_ORDER, 4))
                     .expectNoEvents();
         }
 
         @Test
-        void expiryOfACommittedReservationIsHarmless() {
-            fixture.given(aProductAdded(10))
-                    .andGivenCommands(reserve(AN_ORDER, 4), commit(AN_ORDER))
-                    .whenThenTimeElapses(TIME_TO_LIVE)
-                    .expectTriggeredDeadlinesWithName(Inventory.RESERVATION_EXPIRY)
-                    .expectNoEvents();
+        void forgetsSettlementsBeyondTheWindowSoTheStateStaysBounded() {
+            // the order's process never reserves twice; forgetting is what keeps a hot product's state small
+            fixture.given(historyWhereAnOrderCommittedAndManyMoreSettled())
+                    .when(reserve(AN_ORDER, 4))
+                    .expectEvents(reserved(AN_ORDER, 4));
         }
     }
 }

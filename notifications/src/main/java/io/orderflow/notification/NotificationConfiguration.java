@@ -28,6 +28,8 @@ public class NotificationConfiguration {
 
     static final String SCHEMA = "notifications";
     static final String CONSUMER_GROUP = "notifications";
+    /** Notifications of different orders are recorded at once; one order's in order. */
+    private static final int CONCURRENT_NOTIFICATIONS_PER_PARTITION = 4;
     private static final String DEAD_LETTERS = "notificationDeadLetters";
     private static final Duration DEAD_LETTER_SEND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -53,6 +55,6 @@ public class NotificationConfiguration {
                                             @Qualifier(DEAD_LETTERS) KafkaPublisher deadLetters,
                                             NotificationLog notificationLog, KafkaObservability observability) {
         return new KafkaSubscription(settings, OrderLifecycleEvent.TOPIC, CONSUMER_GROUP,
-                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults(), observability);
+                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults(), observability, CONCURRENT_NOTIFICATIONS_PER_PARTITION);
     }
 }

@@ -9,6 +9,7 @@ import static io.orderflow.contracts.common.ErrorCode.INVALID_PRICE;
 import static io.orderflow.contracts.common.ErrorCode.INVALID_QUANTITY;
 import static io.orderflow.contracts.common.ErrorCode.ORDER_ALREADY_CANCELLED;
 import static io.orderflow.contracts.common.ErrorCode.ORDER_ALREADY_SHIPPED;
+import static io.orderflow.contracts.common.ErrorCode.PAYMENT_RESULT_AHEAD_OF_ORDER;
 import static io.orderflow.contracts.common.ErrorCode.VALIDATION_FAILED;
 import static io.orderflow.contracts.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderflow.contracts.order.OrderStatus.CANCELLED;
@@ -27,7 +28,7 @@ import io.orderflow.contracts.common.PaymentId;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
-import io.orderflow.contracts.order.ConfirmOrderCommand;
+import io.orderflow.contracts.order.ChargeNotKept;
 import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.order.MarkOrderAwaitingPaymentCommand;
 import io.orderflow.contracts.order.OrderAwaitingPayment;
@@ -41,7 +42,6 @@ import io.orderflow.contracts.order.OrderRefundRequested;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.PaymentApproved;
-import io.orderflow.contracts.order.PaymentVoidRequested;
 import io.orderflow.contracts.order.PaymentDeclined;
 import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.contracts.order.RecordPaymentApprovedCommand;
@@ -65,27 +65,29 @@ import org.axonframework.spring.stereotype.Aggregate;
  * PENDING ─▶ AWAITING_PAYMENT ─▶ CONFIRMED ─▶ SHIPPED ─▶ DELIVERED
  *    └────────────┴──────────────────┴─▶ CANCELLED
  * </pre>
- * The payment saga may deliver a command twice; repeating a step that already happened applies no event.
- * Only the customer may cancel a confirmed order; the system's reasons apply until payment is confirmed.
+ * The order records facts; the order process (the saga) decides what follows, and asks for charges, voids
+ * and refunds itself. The approval of the payment the order awaits is what confirms it. Repeating a step
+ * that already happened applies no event. Only the customer may cancel a confirmed order; a system reason
+ * (a decline, a timeout) arriving after the confirmation changes nothing, since the confirmation won.
  * <p>
- * Payment results arrive at least once, late, duplicated or out of order. Whatever their order, no charge
- * stays on a cancelled order and no payment is refunded twice: cancelling a charged order, or learning of a
- * charge the order does not keep, requests one refund per payment id. Every event names the order's
- * customer in its metadata under {@value MetadataKeys#CUSTOMER_ID}.
+ * Payment results arrive at least once, late, duplicated or out of order: a result that is already
+ * recorded changes nothing, a charge the order does not keep is recorded as such, and a result that
+ * arrives before the order recorded that it awaits the payment is refused as early, to be tried again.
+ * Every event names the order's customer in its metadata under {@value MetadataKeys#CUSTOMER_ID}.
  */
 @Aggregate(cache = "orderCache")
 class Order {
-
-    /** Publishers address the customer from this metadata entry without a read-model lookup. */
 
     @AggregateIdentifier
     private OrderId orderId;
     private CustomerId customerId;
     private OrderStatus status;
     private Money total;
+    /** The payment the order awaits, or awaited. */
     private PaymentId paymentId;
-    private boolean paymentApproved;
     private boolean paymentDeclined;
+    /** Payments known to be charged, kept or not. */
+    private Set<PaymentId> charges = new HashSet<>();
     private Set<PaymentId> refundsRequested = new HashSet<>();
     private Set<PaymentId> refunds = new HashSet<>();
 
@@ -113,9 +115,10 @@ class Order {
                 subtotal.plus(tax)));
     }
 
+    /** A cancellation that raced ahead is left for the process to see: the order does not await payment any more. */
     @CommandHandler
     void awaitPayment(MarkOrderAwaitingPaymentCommand command) {
-        if (isAwaiting(command.paymentId())) {
+        if (isAwaiting(command.paymentId()) || status == CANCELLED) {
             return;
         }
         refuseUnlessIn(PENDING, "await payment " + command.paymentId());
@@ -126,20 +129,21 @@ class Order {
     void recordApproval(RecordPaymentApprovedCommand command) {
         PaymentId charged = command.paymentId();
         refuseWithoutPaymentId(charged, "record an approval");
-        if (isApproved(charged) || isRefundRequestedOrDone(charged)) {
+        if (charges.contains(charged) || isRefunded(charged)) {
             return;
         }
-        refuseApprovalBeforePaymentWasAskedFor(charged);
-        if (isAwaiting(charged)) {
-            applyFor(customerId, new PaymentApproved(orderId, charged, total));
+        refuseResultBeforePaymentWasAskedFor(charged);
+        if (isUndecided(charged)) {
+            applyFor(customerId, new OrderConfirmed(orderId));
         } else {
-            // A charge the order does not keep: it was cancelled, or it never asked for this payment.
-            applyFor(customerId, new OrderRefundRequested(orderId, charged, total));
+            applyFor(customerId, new ChargeNotKept(orderId, charged, total));
         }
     }
 
     @CommandHandler
     void recordDecline(RecordPaymentDeclinedCommand command) {
+        refuseWithoutPaymentId(command.paymentId(), "record a decline");
+        refuseResultBeforePaymentWasAskedFor(command.paymentId());
         if (!isUndecided(command.paymentId())) {
             return;
         }
@@ -157,28 +161,14 @@ class Order {
         applyFor(customerId, new OrderPaymentRefunded(orderId, command.paymentId(), command.amount()));
     }
 
-    @CommandHandler
-    void confirm(ConfirmOrderCommand command) {
-        if (status == CONFIRMED) {
-            return;
-        }
-        refuseUnlessIn(AWAITING_PAYMENT, "be confirmed");
-        applyFor(customerId, new OrderConfirmed(orderId));
-    }
-
+    /** The process gives the order back what it holds (stock, the payment) once it sees the cancellation. */
     @CommandHandler
     void cancel(CancelOrderCommand command) {
-        if (status == CANCELLED) {
+        if (status == CANCELLED || isConfirmationThatWonAgainst(command.reason())) {
             return;
         }
         refuseUnlessCancellableFor(command.reason());
-        OrderStatus cancelledFrom = status;
-        applyFor(customerId, new OrderCancelled(orderId, command.reason(), command.detail(), cancelledFrom));
-        if (holdsACharge()) {
-            applyFor(customerId, new OrderRefundRequested(orderId, paymentId, total));
-        } else if (cancelledFrom == AWAITING_PAYMENT) {
-            applyFor(customerId, new PaymentVoidRequested(orderId, paymentId, total));
-        }
+        applyFor(customerId, new OrderCancelled(orderId, command.reason(), command.detail(), status));
     }
 
     @CommandHandler
@@ -213,9 +203,15 @@ class Order {
         paymentId = event.paymentId();
     }
 
+    /** Recorded by earlier versions, for the approval of the awaited payment, before the order's confirmation. */
     @EventSourcingHandler
     void on(PaymentApproved event) {
-        paymentApproved = true;
+        charges.add(event.paymentId());
+    }
+
+    @EventSourcingHandler
+    void on(ChargeNotKept event) {
+        charges.add(event.paymentId());
     }
 
     @EventSourcingHandler
@@ -226,8 +222,8 @@ class Order {
     @EventSourcingHandler
     void on(OrderConfirmed event) {
         status = CONFIRMED;
-        // Confirmation is the saga's word that the payment was charged, with or without a PaymentApproved before it.
-        paymentApproved = true;
+        // the approval of the awaited payment (events of earlier versions recorded a PaymentApproved before it)
+        charges.add(paymentId);
     }
 
     @EventSourcingHandler
@@ -235,6 +231,7 @@ class Order {
         status = CANCELLED;
     }
 
+    /** Recorded by earlier versions, which requested refunds from the order. */
     @EventSourcingHandler
     void on(OrderRefundRequested event) {
         refundsRequested.add(event.paymentId());
@@ -318,7 +315,7 @@ class Order {
         if (status == required) {
             return;
         }
-        // The saga tells a cancelled order apart; the order itself has requested the refund of any charge.
+        // the process tells a cancelled order apart from a step out of order
         throw refusal(status == CANCELLED ? ORDER_ALREADY_CANCELLED : ILLEGAL_ORDER_TRANSITION, action);
     }
 
@@ -329,29 +326,24 @@ class Order {
         if (status == SHIPPED || status == DELIVERED) {
             throw refusal(ORDER_ALREADY_SHIPPED, "be cancelled");
         }
-        // A confirmed order is paid for: a late out-of-stock, decline or timeout must not undo it.
-        if (status == CONFIRMED && reason != CancellationReason.CUSTOMER_REQUEST) {
-            throw refusal(ILLEGAL_ORDER_TRANSITION, "be cancelled for " + reason);
-        }
+    }
+
+    /**
+     * A confirmed order is paid for: a timeout or a decline that the process decided on before it saw the
+     * approval must not undo it. The process sees the confirmation next and goes on from there.
+     */
+    private boolean isConfirmationThatWonAgainst(CancellationReason reason) {
+        return status == CONFIRMED && reason != CancellationReason.CUSTOMER_REQUEST;
     }
 
     // Rules for payment results, which may come late, twice or out of order
 
-    private boolean isApproved(PaymentId payment) {
-        return paymentApproved && payment.equals(paymentId);
-    }
-
     private boolean isUndecided(PaymentId payment) {
-        return isAwaiting(payment) && !paymentApproved && !paymentDeclined;
+        return isAwaiting(payment) && !charges.contains(payment) && !paymentDeclined;
     }
 
-    private boolean isRefundRequestedOrDone(PaymentId payment) {
+    private boolean isRefunded(PaymentId payment) {
         return refundsRequested.contains(payment) || refunds.contains(payment);
-    }
-
-    /** Whether the order's own payment was charged and nothing has given the money back yet. */
-    private boolean holdsACharge() {
-        return paymentApproved && !isRefundRequestedOrDone(paymentId);
     }
 
     private void refuseWithoutPaymentId(PaymentId payment, String action) {
@@ -360,10 +352,13 @@ class Order {
         }
     }
 
-    private void refuseApprovalBeforePaymentWasAskedFor(PaymentId payment) {
-        // Only a forged or badly reordered message approves a payment the order has not yet asked for.
+    /**
+     * The process asks for the charge just before it records that the order awaits it, so a fast answer can
+     * overtake that record: refused as early, and delivered again by the results consumer.
+     */
+    private void refuseResultBeforePaymentWasAskedFor(PaymentId payment) {
         if (status == PENDING) {
-            throw refusal(ILLEGAL_ORDER_TRANSITION, "record an approval of payment " + payment);
+            throw refusal(PAYMENT_RESULT_AHEAD_OF_ORDER, "record a result of payment " + payment + " it does not await yet");
         }
     }
 

@@ -8,6 +8,7 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.ChargeNotKept;
 import io.orderflow.contracts.order.OrderAwaitingPayment;
 import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
@@ -106,7 +107,7 @@ final class OrderFixtures {
         return new PaymentApproved(orderId, PAYMENT_ID, eur("30.00"));
     }
 
-    /** A refund of the order's total, as the order requests it. */
+    /** A refund of the order's total, as earlier versions of the order requested it. */
     static OrderRefundRequested aRefundRequested(OrderId orderId, PaymentId paymentId) {
         return new OrderRefundRequested(orderId, paymentId, eur("30.00"));
     }
@@ -115,9 +116,9 @@ final class OrderFixtures {
         return new OrderPaymentRefunded(orderId, paymentId, eur("30.00"));
     }
 
-    /** Charged for {@link #PAYMENT_ID} and still awaiting the saga's confirmation. */
-    static List<Object> anOrderWithApprovedPayment(OrderId orderId) {
-        return followedBy(anOrderThatIs(orderId, OrderStatus.AWAITING_PAYMENT), aPaymentApproved(orderId));
+    /** A charge the order does not keep, as it records one. */
+    static ChargeNotKept aChargeNotKept(OrderId orderId, PaymentId paymentId) {
+        return new ChargeNotKept(orderId, paymentId, eur("30.00"));
     }
 
     /** Timed out while waiting for {@link #PAYMENT_ID}, with no approval seen. */
@@ -126,11 +127,10 @@ final class OrderFixtures {
                 new OrderCancelled(orderId, CancellationReason.PAYMENT_TIMEOUT, null, OrderStatus.AWAITING_PAYMENT));
     }
 
-    /** Charged, then cancelled, with the refund of the charge requested as the order does. */
-    static List<Object> anOrderCancelledAfterApproval(OrderId orderId) {
-        return followedBy(anOrderWithApprovedPayment(orderId),
-                new OrderCancelled(orderId, CancellationReason.PAYMENT_TIMEOUT, null, OrderStatus.AWAITING_PAYMENT),
-                aRefundRequested(orderId, PAYMENT_ID));
+    /** Paid with {@link #PAYMENT_ID}, then cancelled by its customer. */
+    static List<Object> anOrderCancelledAfterConfirmation(OrderId orderId) {
+        return followedBy(anOrderThatIs(orderId, OrderStatus.CONFIRMED),
+                new OrderCancelled(orderId, CancellationReason.CUSTOMER_REQUEST, null, OrderStatus.CONFIRMED));
     }
 
     static List<Object> followedBy(List<Object> history, Object... events) {

@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IntegrationConfiguration {
 
+    /** Results of different orders are recorded at once, each in its own transaction; one order's in order. */
+    private static final int CONCURRENT_RESULTS_PER_PARTITION = 4;
+
     @Bean(destroyMethod = "close")
     KafkaPublisher kafkaPublisher(KafkaSettings settings, ProvisionedTopics topics,
                                   @Value("${orderflow.kafka.send-timeout:PT10S}") Duration sendTimeout,
@@ -31,7 +34,8 @@ public class IntegrationConfiguration {
                                                  CommandGateway commandGateway, KafkaPublisher kafkaPublisher,
                                                  KafkaObservability observability) {
         return new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
-                PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability);
+                PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability,
+                CONCURRENT_RESULTS_PER_PARTITION);
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
- * Where the order process meets Kafka. The event store is the outbox: tracking processors publish
- * payment requests and order lifecycle events and do not advance past an event Kafka has not
+ * Where the order process meets Kafka. The order process's payment commands become requests on
+ * {@code payments.requests}, acknowledged before the process's batch commits; the event store is the
+ * outbox of {@code orders.events}, whose processor does not advance past an event Kafka has not
  * acknowledged. Payment results come back as commands on the Order aggregate. Nothing here decides
  * anything; the Order aggregate and the saga do.
  */

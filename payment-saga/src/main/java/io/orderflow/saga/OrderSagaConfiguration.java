@@ -1,28 +1,27 @@
 package io.orderflow.saga;
 
 import java.time.Duration;
-import org.axonframework.config.ConfigurerModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The settings the {@link OrderSaga} is injected with, and how its processor sequences events. The saga
- * itself is found by component scanning, being an Axon {@code @Saga}.
+ * What the {@link OrderSaga} is injected with: its timings, and the commands it sends. The saga itself is
+ * found by component scanning, being an Axon {@code @Saga}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OrderSagaConfiguration {
 
     @Bean
-    public OrderSagaSettings orderSagaSettings(
-            @Value("${orderflow.saga.payment-timeout:PT30S}") Duration paymentTimeout,
-            @Value("${orderflow.saga.step-retry-interval:PT10S}") Duration stepRetryInterval) {
-        return new OrderSagaSettings(paymentTimeout, stepRetryInterval);
+    public OrderSagaSettings orderSagaSettings(@Value("${orderflow.saga.payment-timeout:PT30S}") Duration paymentTimeout) {
+        return new OrderSagaSettings(paymentTimeout);
     }
 
+    /** Without the application gateway's retries: a failed command fails the saga's event, which its processor retries. */
     @Bean
-    public ConfigurerModule orderSagaSequencedByOrder() {
-        return configurer -> configurer.eventProcessing()
-                .registerSequencingPolicy(OrderSaga.PROCESSING_GROUP, config -> new OrderSequencingPolicy());
+    public SagaCommands sagaCommands(CommandBus commandBus) {
+        return new SagaCommands(DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 }

@@ -6,20 +6,14 @@ import java.util.Objects;
 /**
  * The timings of the order saga.
  *
- * @param paymentTimeout    how long an order waits for its payment result before it is cancelled
- * @param stepRetryInterval how long a step waits for its expected event before it sends its commands again
+ * @param paymentTimeout how long an order waits for its payment result before it is cancelled
  */
-public record OrderSagaSettings(Duration paymentTimeout, Duration stepRetryInterval) {
+public record OrderSagaSettings(Duration paymentTimeout) {
 
     public OrderSagaSettings {
-        requirePositive(paymentTimeout, "payment timeout");
-        requirePositive(stepRetryInterval, "step-retry interval");
-    }
-
-    private static void requirePositive(Duration duration, String name) {
-        Objects.requireNonNull(duration, name);
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("The order saga's " + name + " must be positive, was " + duration);
+        Objects.requireNonNull(paymentTimeout, "payment timeout");
+        if (paymentTimeout.isNegative() || paymentTimeout.isZero()) {
+            throw new IllegalArgumentException("The order saga's payment timeout must be positive, was " + paymentTimeout);
         }
     }
 }

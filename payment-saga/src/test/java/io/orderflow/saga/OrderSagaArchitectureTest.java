@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.spring.stereotype.Saga;
 
 @AnalyzeClasses(packages = "io.orderflow.saga", importOptions = ImportOption.DoNotIncludeTests.class)
 class OrderSagaArchitectureTest {
@@ -32,23 +33,25 @@ class OrderSagaArchitectureTest {
                     "io.r2dbc..",
                     "org.apache.kafka..",
                     "reactor.kafka..")
-            .because("the saga only sends commands and schedules deadlines; payment requests leave through the outbox");
+            .because("the saga only sends commands and schedules deadlines; the payment leg's commands are Kafka's business elsewhere");
 
+    /** {@link SagaCommands} waits for the saga's commands, all together, only when the batch is about to commit. */
     @ArchTest
     static final ArchRule sagaNeverBlocks = noClasses()
-            .that().resideInAPackage("io.orderflow.saga..")
+            .that().resideInAPackage("io.orderflow.saga..").and().areAnnotatedWith(Saga.class)
             .should().callMethodWhere(target(owner(JavaClass.Predicates.assignableTo(Future.class)))
                     .and(target(nameMatching("join|get"))))
             .orShould().callMethodWhere(target(owner(JavaClass.Predicates.assignableTo(CommandGateway.class)))
                     .and(target(name("sendAndWait"))))
             .orShould().callMethodWhere(target(nameMatching("block.*")))
-            .because("a saga that waits for a command holds its event processor; the step retry recovers failed sends");
+            .because("a saga that waits for each command holds its event processor for every round trip");
 
     @ArchTest
     static final ArchRule injectedResourcesAreTransient = fields()
-            .that().areDeclaredInClassesThat().resideInAPackage("io.orderflow.saga..")
+            .that().areDeclaredInClassesThat().areAnnotatedWith(Saga.class)
             .and().haveRawType(DescribedPredicate.describe("an injected resource",
                     (JavaClass type) -> type.isAssignableTo(CommandGateway.class)
+                            || type.isAssignableTo(SagaCommands.class)
                             || type.isAssignableTo(DeadlineManager.class)
                             || type.isAssignableTo(OrderSagaSettings.class)))
             .should().haveModifier(JavaModifier.TRANSIENT)

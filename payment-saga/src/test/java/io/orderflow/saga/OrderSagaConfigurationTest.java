@@ -3,12 +3,12 @@ package io.orderflow.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.spring.saga.SpringResourceInjector;
 import org.axonframework.test.deadline.StubDeadlineManager;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -18,30 +18,20 @@ class OrderSagaConfigurationTest {
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withInitializer(context -> context.getBeanFactory()
                     .setConversionService(ApplicationConversionService.getSharedInstance()))
+            .withBean(CommandBus.class, () -> SimpleCommandBus.builder().build())
             .withUserConfiguration(OrderSagaConfiguration.class);
 
     @Test
-    void waitsThirtySecondsForPaymentAndRetriesAStepEveryTenSecondsByDefault() {
+    void waitsThirtySecondsForPaymentByDefault() {
         contextRunner.run(context -> assertThat(context.getBean(OrderSagaSettings.class))
-                .isEqualTo(new OrderSagaSettings(Duration.ofSeconds(30), Duration.ofSeconds(10))));
+                .isEqualTo(new OrderSagaSettings(Duration.ofSeconds(30))));
     }
 
     @Test
-    void takesItsTimingsFromConfiguration() {
-        contextRunner.withPropertyValues(
-                        "orderflow.saga.payment-timeout=PT2M",
-                        "orderflow.saga.step-retry-interval=PT5S")
+    void takesItsPaymentTimeoutFromConfiguration() {
+        contextRunner.withPropertyValues("orderflow.saga.payment-timeout=PT2M")
                 .run(context -> assertThat(context.getBean(OrderSagaSettings.class))
-                        .isEqualTo(new OrderSagaSettings(Duration.ofMinutes(2), Duration.ofSeconds(5))));
-    }
-
-    @Test
-    void refusesToStartWithANonPositiveStepRetryInterval() {
-        contextRunner.withPropertyValues("orderflow.saga.step-retry-interval=PT0S")
-                .run(context -> assertThat(context.getStartupFailure())
-                        .rootCause()
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("step-retry interval must be positive"));
+                        .isEqualTo(new OrderSagaSettings(Duration.ofMinutes(2))));
     }
 
     @Test
@@ -55,10 +45,8 @@ class OrderSagaConfigurationTest {
 
     @Test
     void suppliesTheSagaWithItsResourcesThroughAxonsSpringResourceInjector() {
-        CommandGateway commandGateway = Mockito.mock(CommandGateway.class);
         DeadlineManager deadlineManager = new StubDeadlineManager();
-        contextRunner.withBean(CommandGateway.class, () -> commandGateway)
-                .withBean(DeadlineManager.class, () -> deadlineManager)
+        contextRunner.withBean(DeadlineManager.class, () -> deadlineManager)
                 .run(context -> {
                     SpringResourceInjector injector = new SpringResourceInjector();
                     injector.setApplicationContext(context.getSourceApplicationContext());
@@ -66,7 +54,7 @@ class OrderSagaConfigurationTest {
 
                     injector.injectResources(saga);
 
-                    assertThat(saga).extracting("commandGateway").isSameAs(commandGateway);
+                    assertThat(saga).extracting("commands").isSameAs(context.getBean(SagaCommands.class));
                     assertThat(saga).extracting("deadlineManager").isSameAs(deadlineManager);
                     assertThat(saga).extracting("settings").isEqualTo(context.getBean(OrderSagaSettings.class));
                 });

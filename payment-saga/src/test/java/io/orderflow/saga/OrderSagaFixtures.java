@@ -6,32 +6,32 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.CommitStockCommand;
-import io.orderflow.contracts.inventory.CommittedStockReturned;
 import io.orderflow.contracts.inventory.ReleaseStockCommand;
 import io.orderflow.contracts.inventory.ReserveStockCommand;
-import io.orderflow.contracts.inventory.StockCommitted;
-import io.orderflow.contracts.inventory.StockReleased;
+import io.orderflow.contracts.inventory.ReturnStockCommand;
 import io.orderflow.contracts.inventory.StockReservationExpired;
 import io.orderflow.contracts.inventory.StockReservationRejected;
 import io.orderflow.contracts.inventory.StockReserved;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
-import io.orderflow.contracts.order.ConfirmOrderCommand;
 import io.orderflow.contracts.order.MarkOrderAwaitingPaymentCommand;
-import io.orderflow.contracts.order.OrderAwaitingPayment;
 import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
 import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
-import io.orderflow.contracts.order.PaymentApproved;
+import io.orderflow.contracts.order.ChargeNotKept;
 import io.orderflow.contracts.order.PaymentDeclined;
 import io.orderflow.contracts.order.ShippingAddress;
+import io.orderflow.contracts.payment.ChargePaymentCommand;
+import io.orderflow.contracts.payment.RefundPaymentCommand;
+import io.orderflow.contracts.payment.VoidPaymentCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -42,7 +42,7 @@ import org.hamcrest.Matchers;
 /**
  * Test data for the order saga: one order, either of one line or of three lines whose products come
  * out of product-id order ({@link #PRODUCT_3}, {@link #PRODUCT_1}, {@link #PRODUCT_2}), and the
- * messages about it.
+ * messages about it. The saga's commands go to the fixture's recording command bus.
  */
 final class OrderSagaFixtures {
 
@@ -55,23 +55,18 @@ final class OrderSagaFixtures {
     private static final Map<ProductId, Integer> QUANTITIES = Map.of(PRODUCT_1, 2, PRODUCT_2, 1, PRODUCT_3, 3);
 
     static final Duration PAYMENT_WAIT = Duration.ofSeconds(30);
-    static final Duration STEP_RETRY_INTERVAL = Duration.ofSeconds(10);
-    /**
-     * A step entered while a step retry is pending waits for that one to fire and then for a whole interval:
-     * its commands go again between one and two intervals after it started.
-     */
-    static final Duration STEP_RETRY_AT_THE_LATEST = STEP_RETRY_INTERVAL.multipliedBy(2);
 
     private OrderSagaFixtures() {
     }
 
     static SagaTestFixture<OrderSaga> anOrderSagaFixture() {
-        return anOrderSagaFixture(new OrderSagaSettings(PAYMENT_WAIT, STEP_RETRY_INTERVAL));
+        return anOrderSagaFixture(new OrderSagaSettings(PAYMENT_WAIT));
     }
 
     static SagaTestFixture<OrderSaga> anOrderSagaFixture(OrderSagaSettings settings) {
         SagaTestFixture<OrderSaga> fixture = new SagaTestFixture<>(OrderSaga.class);
         fixture.registerResource(settings);
+        fixture.registerResource(new SagaCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
         return fixture;
     }
 
@@ -102,27 +97,17 @@ final class OrderSagaFixtures {
     }
 
     /** How far an order has come in the happy path. */
-    enum Stage { PLACED, RESERVED, AWAITING_PAYMENT, APPROVED, CONFIRMED, COMMITTED }
+    enum Stage { PLACED, RESERVED, CONFIRMED }
 
     /** The events the saga has seen when {@code order} has come as far as {@code stage}. */
     static List<Object> historyUntil(Stage stage, OrderPlaced order) {
-        List<ProductId> products = productsOf(order);
         List<Object> history = new ArrayList<>();
         history.add(order);
         if (stage.compareTo(Stage.RESERVED) >= 0) {
-            products.forEach(product -> history.add(stockReserved(product)));
-        }
-        if (stage.compareTo(Stage.AWAITING_PAYMENT) >= 0) {
-            history.add(orderAwaitingPayment(order));
-        }
-        if (stage.compareTo(Stage.APPROVED) >= 0) {
-            history.add(paymentApproved(order));
+            productsOf(order).forEach(product -> history.add(stockReserved(product)));
         }
         if (stage.compareTo(Stage.CONFIRMED) >= 0) {
             history.add(orderConfirmed());
-        }
-        if (stage.compareTo(Stage.COMMITTED) >= 0) {
-            products.forEach(product -> history.add(stockCommitted(product)));
         }
         return history;
     }
@@ -166,24 +151,12 @@ final class OrderSagaFixtures {
         return new ReleaseStockCommand(product, ORDER);
     }
 
-    static List<ReleaseStockCommand> releaseStock(List<ProductId> products) {
-        return products.stream().map(OrderSagaFixtures::releaseStock).toList();
-    }
-
-    static StockReleased stockReleased(ProductId product) {
-        return new StockReleased(product, ORDER, quantityOf(product));
-    }
-
     static CommitStockCommand commitStock(ProductId product) {
         return new CommitStockCommand(product, ORDER);
     }
 
-    static StockCommitted stockCommitted(ProductId product) {
-        return new StockCommitted(product, ORDER, quantityOf(product));
-    }
-
-    static CommittedStockReturned committedStockReturned(ProductId product) {
-        return new CommittedStockReturned(product, ORDER, quantityOf(product));
+    static ReturnStockCommand returnStock(ProductId product) {
+        return new ReturnStockCommand(product, ORDER, quantityOf(product));
     }
 
     // ---- Order messages
@@ -192,20 +165,26 @@ final class OrderSagaFixtures {
         return new MarkOrderAwaitingPaymentCommand(ORDER, PAYMENT);
     }
 
-    static OrderAwaitingPayment orderAwaitingPayment(OrderPlaced order) {
-        return new OrderAwaitingPayment(ORDER, PAYMENT, order.total());
+    // ---- The payment leg
+
+    static ChargePaymentCommand chargePayment(OrderPlaced order) {
+        return new ChargePaymentCommand(PAYMENT, ORDER, order.total());
     }
 
-    static PaymentApproved paymentApproved(OrderPlaced order) {
-        return new PaymentApproved(ORDER, PAYMENT, order.total());
+    static VoidPaymentCommand voidPayment(OrderPlaced order) {
+        return new VoidPaymentCommand(PAYMENT, ORDER, order.total());
+    }
+
+    static RefundPaymentCommand refundPayment(OrderPlaced order) {
+        return new RefundPaymentCommand(PAYMENT, ORDER, order.total());
+    }
+
+    static ChargeNotKept chargeNotKept(PaymentId payment, Money amount) {
+        return new ChargeNotKept(ORDER, payment, amount);
     }
 
     static PaymentDeclined paymentDeclined(String reason) {
         return new PaymentDeclined(ORDER, PAYMENT, reason);
-    }
-
-    static ConfirmOrderCommand confirmOrder() {
-        return new ConfirmOrderCommand(ORDER);
     }
 
     static OrderConfirmed orderConfirmed() {

@@ -2,29 +2,28 @@ package io.orderflow.saga;
 
 import static io.orderflow.contracts.order.CancellationReason.PAYMENT_DECLINED;
 import static io.orderflow.contracts.order.CancellationReason.PAYMENT_TIMEOUT;
-import static io.orderflow.saga.OrderSaga.STEP_RETRY;
 import static io.orderflow.saga.OrderSagaFixtures.ORDER;
+import static io.orderflow.saga.OrderSagaFixtures.PAYMENT;
 import static io.orderflow.saga.OrderSagaFixtures.PAYMENT_WAIT;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_1;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_2;
 import static io.orderflow.saga.OrderSagaFixtures.PRODUCT_3;
-import static io.orderflow.saga.OrderSagaFixtures.STEP_RETRY_AT_THE_LATEST;
 import static io.orderflow.saga.OrderSagaFixtures.aDeadlineNamed;
 import static io.orderflow.saga.OrderSagaFixtures.aThreeLineOrderPlaced;
 import static io.orderflow.saga.OrderSagaFixtures.anOrderSagaFixture;
 import static io.orderflow.saga.OrderSagaFixtures.cancelOrder;
+import static io.orderflow.saga.OrderSagaFixtures.chargePayment;
 import static io.orderflow.saga.OrderSagaFixtures.commitStock;
 import static io.orderflow.saga.OrderSagaFixtures.given;
 import static io.orderflow.saga.OrderSagaFixtures.historyUntil;
-import static io.orderflow.saga.OrderSagaFixtures.orderAwaitingPayment;
+import static io.orderflow.saga.OrderSagaFixtures.markAwaitingPayment;
+import static io.orderflow.saga.OrderSagaFixtures.orderCancelled;
 import static io.orderflow.saga.OrderSagaFixtures.orderConfirmed;
 import static io.orderflow.saga.OrderSagaFixtures.orderShipped;
 import static io.orderflow.saga.OrderSagaFixtures.paymentDeclined;
 import static io.orderflow.saga.OrderSagaFixtures.releaseStock;
-import static io.orderflow.saga.OrderSagaFixtures.reserveStock;
-import static io.orderflow.saga.OrderSagaFixtures.stockCommitted;
-import static io.orderflow.saga.OrderSagaFixtures.stockReleased;
 import static io.orderflow.saga.OrderSagaFixtures.stockReserved;
+import static io.orderflow.saga.OrderSagaFixtures.voidPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.orderflow.contracts.order.OrderPlaced;
+import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.saga.OrderSagaFixtures.Stage;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -57,18 +57,18 @@ class OrderSagaSerializationTest {
             .setVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private static final String[] RESOURCES = {"commandGateway", "deadlineManager", "settings"};
+    private static final String[] RESOURCES = {"commands", "deadlineManager", "settings"};
 
     @Test
     void storesItsStateAndNoneOfItsResources() throws IOException {
         JsonNode stored = SAGA_MAPPER.readTree(SAGA_MAPPER.writeValueAsBytes(sagaAfter(
-                historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))));
+                historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))));
 
         assertThat(stored.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "orderId", "lines", "step", "orderShipped", "cancellationReason", "cancellationDetail",
-                "paymentDeadlineId", "stepRetryId", "stepEnteredSinceRetryScheduled", "retries");
+                "orderId", "total", "lines", "step", "paymentId", "paymentDeadlineId");
         assertThat(stored.get("orderId").asText()).isEqualTo(ORDER.value());
         assertThat(stored.get("lines").get(0).get("productId").asText()).isEqualTo(PRODUCT_1.value());
+        assertThat(stored.get("paymentId").asText()).isEqualTo(PAYMENT.value());
         assertThat(stored.get("paymentDeadlineId").asText()).isNotBlank();
     }
 
@@ -79,15 +79,17 @@ class OrderSagaSerializationTest {
 
     @Test
     void readsBackASagaWaitingForPaymentUnchanged() {
-        assertReadsBackUnchanged(sagaAfter(historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced())));
+        assertReadsBackUnchanged(sagaAfter(historyUntil(Stage.RESERVED, aThreeLineOrderPlaced())));
     }
 
     @Test
     void readsBackASagaCancellingAnOrderUnchanged() {
-        OrderSaga cancelling = sagaAfter(historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()),
-                paymentDeclined("card expired"), stockReleased(PRODUCT_2));
+        assertReadsBackUnchanged(sagaAfter(historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()), paymentDeclined("card expired")));
+    }
 
-        assertReadsBackUnchanged(cancelling);
+    @Test
+    void readsBackASagaWaitingForShippingUnchanged() {
+        assertReadsBackUnchanged(sagaAfter(historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced())));
     }
 
     /** Every message is handled by a saga read back from the JSON the previous message left behind, as with a saga store. */
@@ -102,64 +104,51 @@ class OrderSagaSerializationTest {
         }
 
         @Test
-        void goesOnReservingWhereItLeftOff() {
-            fixture.givenAPublished(aThreeLineOrderPlaced())
+        void chargesOnceTheLastLineItWaitedForIsReserved() {
+            OrderPlaced order = aThreeLineOrderPlaced();
+            fixture.givenAPublished(order)
                     .andThenAPublished(stockReserved(PRODUCT_1))
-                    .whenPublishingA(stockReserved(PRODUCT_2))
-                    .expectDispatchedCommands(reserveStock(PRODUCT_3));
+                    .andThenAPublished(stockReserved(PRODUCT_2))
+                    .whenPublishingA(stockReserved(PRODUCT_3))
+                    .expectDispatchedCommands(chargePayment(order), markAwaitingPayment());
 
             assertThat(readBacks).as("the saga was read back for every message").hasValueGreaterThanOrEqualTo(3);
         }
 
         @Test
-        void cancelsTheStepRetryItScheduledBeforeItWasStored() {
-            given(fixture, historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced()))
-                    .andThenAPublished(stockCommitted(PRODUCT_1))
-                    .andThenAPublished(stockCommitted(PRODUCT_2))
-                    .whenPublishingA(stockCommitted(PRODUCT_3))
-                    .expectNoScheduledDeadlineMatching(aDeadlineNamed(STEP_RETRY));
-        }
-
-        @Test
         void cancelsThePaymentDeadlineItScheduledBeforeItWasStored() {
-            given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
                     .whenPublishingA(paymentDeclined("card expired"))
                     .expectNoScheduledDeadlineMatching(aDeadlineNamed(OrderSaga.PAYMENT_DEADLINE));
         }
 
         @Test
-        void cancelsTheOrderWhenThePaymentDeadlinePasses() {
-            given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
+        void asksToCancelTheOrderWhenThePaymentDeadlinePasses() {
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
                     .whenTimeElapses(PAYMENT_WAIT)
-                    .expectDispatchedCommands(
-                            releaseStock(PRODUCT_1),
-                            releaseStock(PRODUCT_2),
-                            releaseStock(PRODUCT_3),
-                            cancelOrder(PAYMENT_TIMEOUT, "no payment result within 30 s"));
+                    .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, "no payment result within 30 s"));
         }
 
         @Test
-        void sendsTheSameCancellationAgainOnAStepRetry() {
-            given(fixture, historyUntil(Stage.AWAITING_PAYMENT, aThreeLineOrderPlaced()))
+        void voidsThePaymentItAskedForWhenTheOrderIsCancelled() {
+            OrderPlaced order = aThreeLineOrderPlaced();
+            given(fixture, historyUntil(Stage.RESERVED, order))
                     .andThenAPublished(paymentDeclined("card expired"))
-                    .andThenAPublished(stockReleased(PRODUCT_1))
-                    .whenTimeElapses(STEP_RETRY_AT_THE_LATEST)
-                    .expectDispatchedCommands(
-                            releaseStock(PRODUCT_2),
-                            releaseStock(PRODUCT_3),
-                            cancelOrder(PAYMENT_DECLINED, "card expired"));
+                    .whenPublishingA(orderCancelled(PAYMENT_DECLINED, "card expired", OrderStatus.AWAITING_PAYMENT))
+                    .expectDispatchedCommands(releaseStock(PRODUCT_1), releaseStock(PRODUCT_2), releaseStock(PRODUCT_3),
+                            voidPayment(order));
         }
 
         @Test
         void commitsTheLinesItReserved() {
-            given(fixture, historyUntil(Stage.APPROVED, aThreeLineOrderPlaced()))
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
                     .whenPublishingA(orderConfirmed())
                     .expectDispatchedCommands(commitStock(PRODUCT_1), commitStock(PRODUCT_2), commitStock(PRODUCT_3));
         }
 
         @Test
         void endsWhenTheOrderShips() {
-            given(fixture, historyUntil(Stage.COMMITTED, aThreeLineOrderPlaced()))
+            given(fixture, historyUntil(Stage.CONFIRMED, aThreeLineOrderPlaced()))
                     .whenPublishingA(orderShipped())
                     .expectActiveSagas(0);
         }

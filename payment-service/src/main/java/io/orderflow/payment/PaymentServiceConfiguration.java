@@ -32,6 +32,8 @@ public class PaymentServiceConfiguration {
     static final String SCHEMA = "payments";
     static final String CONSUMER_GROUP = "payment-service";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    /** A provider answers many payments at once; one payment's requests are still answered in order. */
+    private static final int CONCURRENT_REQUESTS_PER_PARTITION = 32;
 
     @Bean
     SchemaMigration paymentsSchemaMigration() {
@@ -68,6 +70,7 @@ public class PaymentServiceConfiguration {
                                                   KafkaObservability observability) {
         PaymentResults results = result -> publisher.sendJson(PaymentTopics.RESULTS, result.orderId(), result, Map.of());
         return new KafkaSubscription(settings, PaymentTopics.REQUESTS, CONSUMER_GROUP,
-                new PaymentRequestHandler(processor, results), publisher, KafkaSubscription.RetryPolicy.defaults(), observability);
+                new PaymentRequestHandler(processor, results), publisher, KafkaSubscription.RetryPolicy.defaults(), observability,
+                CONCURRENT_REQUESTS_PER_PARTITION);
     }
 }

@@ -75,6 +75,7 @@ class EndToEndBenchmark {
     private PostgresProcess postgres;
     private Map<String, ProcessGroup> processes;
     private ShopClient shop;
+    private String kafkaServers;
     private Path tokensFile;
     private String hotProduct;
     private List<String> catalogue = List.of();
@@ -106,6 +107,7 @@ class EndToEndBenchmark {
                 processes.put("Kafka broker", new ProcessGroup(kafka == null ? -1 : kafka.pid(), false));
             }
             shop = new ShopClient(app.baseUrl());
+            kafkaServers = kafkaServers(kafka);
             header(app);
             setUp(phases);
             for (String phase : phases) {
@@ -331,8 +333,15 @@ class EndToEndBenchmark {
         long machineBefore = ResourceSnapshot.machineBusyTicks();
         long startedAt = System.currentTimeMillis();
 
-        LoadRun run = generateLoad(name, load, products, maxLines);
-        Map<String, Instant[]> settled = awaitSettled(run.acceptedOrderIds(), startIndex);
+        Backlogs backlogs = Backlogs.sample(postgres, kafkaServers, Duration.ofSeconds(2));
+        LoadRun run;
+        Map<String, Instant[]> settled;
+        try {
+            run = generateLoad(name, load, products, maxLines);
+            settled = awaitSettled(run.acceptedOrderIds(), startIndex);
+        } finally {
+            backlogs.close();
+        }
 
         Map<String, Long> cpuAfter = ResourceSnapshot.cpuOf(processes);
         long machineAfter = ResourceSnapshot.machineBusyTicks();
@@ -349,6 +358,10 @@ class EndToEndBenchmark {
             report(name, load, run, settled, reasons, cpuBefore, cpuAfter, machineAfter - machineBefore, databaseBefore, databaseAfter,
                     endedAt - startedAt, loadBefore, loadAfter);
             double orders = Math.max(run.acceptedOrderIds().size(), 1);
+            line(backlogs.summary());
+            try (Connection connection = postgres.connect()) {
+                line(Stages.of(connection, startIndex, new HashSet<>(run.acceptedOrderIds())));
+            }
             if (statements) {
                 line(topStatements(orders));
             }

@@ -30,6 +30,8 @@ public enum ErrorCode {
     ORDER_ALREADY_EXISTS(Kind.CONFLICT),
     PRODUCT_ALREADY_EXISTS(Kind.CONFLICT),
     NO_ACTIVE_RESERVATION(Kind.CONFLICT),
+    // a payment result for an order that has not yet recorded that it awaits the payment: try again shortly
+    PAYMENT_RESULT_AHEAD_OF_ORDER(Kind.CONFLICT),
     CONCURRENT_MODIFICATION(Kind.CONFLICT),
     REBUILD_ALREADY_RUNNING(Kind.CONFLICT),
     // protocol-level errors at the edge

@@ -4,6 +4,6 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.ProductId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Gives an order's reservation back to available stock. Releasing what is not held changes nothing. */
+/** Gives an order's reserved units back to available stock. Releasing what is not reserved changes nothing. */
 public record ReleaseStockCommand(@TargetAggregateIdentifier ProductId productId, OrderId orderId) {
 }

@@ -4,6 +4,6 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Stock is reserved for every line; the order now waits for the payment {@code paymentId}. */
+/** Stock is reserved for every line and payment {@code paymentId} was asked for: the order now awaits it. */
 public record MarkOrderAwaitingPaymentCommand(@TargetAggregateIdentifier OrderId orderId, PaymentId paymentId) {
 }

@@ -3,6 +3,6 @@ package io.orderflow.contracts.order;
 import io.orderflow.contracts.common.ConcernsOrder;
 import io.orderflow.contracts.common.OrderId;
 
-/** Payment was approved; the order is confirmed. */
+/** The payment the order awaited was approved: the order is confirmed. */
 public record OrderConfirmed(OrderId orderId) implements ConcernsOrder {
 }

@@ -6,7 +6,8 @@ import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
 
 /**
- * An order that was waiting for payment {@code paymentId} was cancelled before the payment was approved:
+ * No longer recorded: the order process voids payments itself ({@code VoidPaymentCommand}). Kept to read
+ * the events of earlier versions. An order that was waiting for payment {@code paymentId} was cancelled before the payment was approved:
  * the payment service must never charge it (or, if the charge won the race, give it back).
  */
 public record PaymentVoidRequested(OrderId orderId, PaymentId paymentId, Money amount) implements ConcernsOrder {

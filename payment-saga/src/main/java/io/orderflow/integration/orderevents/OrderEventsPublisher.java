@@ -12,6 +12,7 @@ import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
+import io.orderflow.integration.BeforeCommit;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import java.time.Instant;
 import java.util.Map;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The event store is the outbox for {@code orders.events}: this processor's token advances only after
- * Kafka acknowledged the message, so nothing is lost while Kafka is down. A message may be published
- * twice after a crash; its {@code eventId} lets consumers tell. Replays never re-publish.
+ * Kafka acknowledged the messages of its batch, which are sent together and awaited before the batch
+ * commits, so nothing is lost while Kafka is down. A message may be published twice after a crash; its
+ * {@code eventId} lets consumers tell. Replays never re-publish.
  */
 @Component
 @ProcessingGroup(OrderEventsPublisher.PROCESSING_GROUP)
@@ -84,6 +86,6 @@ class OrderEventsPublisher {
                 amount == null ? null : amount.amount(),
                 amount == null ? null : amount.currency(),
                 at);
-        publisher.sendJsonAndWait(OrderLifecycleEvent.TOPIC, orderId.value(), event, Map.of());
+        BeforeCommit.await(publisher.sendJsonAsync(OrderLifecycleEvent.TOPIC, orderId.value(), event, Map.of()));
     }
 }

@@ -1,31 +1,29 @@
 package io.orderflow.integration.paymentrequests;
 
-import io.orderflow.contracts.order.OrderAwaitingPayment;
-import io.orderflow.contracts.order.OrderRefundRequested;
-import io.orderflow.contracts.order.PaymentVoidRequested;
+import io.orderflow.contracts.common.Money;
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.PaymentId;
+import io.orderflow.contracts.payment.ChargePaymentCommand;
 import io.orderflow.contracts.payment.PaymentRequest;
 import io.orderflow.contracts.payment.PaymentRequestType;
 import io.orderflow.contracts.payment.PaymentTopics;
+import io.orderflow.contracts.payment.RefundPaymentCommand;
+import io.orderflow.contracts.payment.VoidPaymentCommand;
+import io.orderflow.integration.BeforeCommit;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import java.util.Map;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.commandhandling.CommandHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the order's payment events (awaiting payment, void requested, refund requested) into payment
- * requests, one for one. Runs in a tracking processor whose token advances only
- * when the handler returns, that is after Kafka acknowledged the request: a broker outage delays
- * requests, never loses them. A request sent twice is harmless (the payment service is idempotent
- * per request id). Replays never re-send.
+ * The payment leg's commands become requests on {@code payments.requests}, keyed by order id. A command
+ * succeeds once the broker acknowledged its request: the record is sent at once, and the unit of work that
+ * handles the command (on the local command bus, the order process's whole batch) waits for the
+ * acknowledgements together before it commits. A request sent twice is harmless: the payment service is
+ * idempotent per request id.
  */
 @Component
-@ProcessingGroup(PaymentRequestPublisher.PROCESSING_GROUP)
-@DisallowReplay
 class PaymentRequestPublisher {
-
-    static final String PROCESSING_GROUP = "payment-requests";
 
     private final KafkaPublisher publisher;
 
@@ -33,25 +31,23 @@ class PaymentRequestPublisher {
         this.publisher = publisher;
     }
 
-    @EventHandler
-    void on(OrderAwaitingPayment event) {
-        send(PaymentRequest.of(PaymentRequestType.CHARGE, event.paymentId().value(), event.orderId().value(),
-                event.amount().amount(), event.amount().currency()));
+    @CommandHandler
+    void handle(ChargePaymentCommand command) {
+        send(PaymentRequestType.CHARGE, command.paymentId(), command.orderId(), command.amount());
     }
 
-    @EventHandler
-    void on(PaymentVoidRequested event) {
-        send(PaymentRequest.of(PaymentRequestType.VOID, event.paymentId().value(), event.orderId().value(),
-                event.amount().amount(), event.amount().currency()));
+    @CommandHandler
+    void handle(VoidPaymentCommand command) {
+        send(PaymentRequestType.VOID, command.paymentId(), command.orderId(), command.amount());
     }
 
-    @EventHandler
-    void on(OrderRefundRequested event) {
-        send(PaymentRequest.of(PaymentRequestType.REFUND, event.paymentId().value(), event.orderId().value(),
-                event.amount().amount(), event.amount().currency()));
+    @CommandHandler
+    void handle(RefundPaymentCommand command) {
+        send(PaymentRequestType.REFUND, command.paymentId(), command.orderId(), command.amount());
     }
 
-    private void send(PaymentRequest request) {
-        publisher.sendJsonAndWait(PaymentTopics.REQUESTS, request.orderId(), request, Map.of());
+    private void send(PaymentRequestType type, PaymentId paymentId, OrderId orderId, Money amount) {
+        PaymentRequest request = PaymentRequest.of(type, paymentId.value(), orderId.value(), amount.amount(), amount.currency());
+        BeforeCommit.await(publisher.sendJsonAsync(PaymentTopics.REQUESTS, request.orderId(), request, Map.of()));
     }
 }

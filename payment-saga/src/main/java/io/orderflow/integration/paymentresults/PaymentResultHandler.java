@@ -1,6 +1,7 @@
 package io.orderflow.integration.paymentresults;
 
 import io.orderflow.contracts.common.BusinessRuleViolation;
+import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
@@ -23,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * One payment result → one command on the order. A result that can never apply (malformed, unknown
  * version, an order that does not exist, a refused transition) is poison and goes to the dead-letter
- * topic; anything else (database away) is retried.
+ * topic; anything else is retried: the database away, or a result that overtook the order's record that it
+ * awaits the payment (the order process asks for the charge just before that record commits).
  */
 class PaymentResultHandler implements MessageHandler {
 
@@ -80,6 +82,7 @@ class PaymentResultHandler implements MessageHandler {
     }
 
     private static boolean isPermanent(Throwable error) {
-        return error instanceof BusinessRuleViolation || error instanceof AggregateNotFoundException;
+        return error instanceof BusinessRuleViolation violation && violation.code() != ErrorCode.PAYMENT_RESULT_AHEAD_OF_ORDER
+                || error instanceof AggregateNotFoundException;
     }
 }

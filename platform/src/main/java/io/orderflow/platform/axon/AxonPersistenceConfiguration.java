@@ -175,16 +175,24 @@ public class AxonPersistenceConfiguration {
         return new SegmentBalancer(processing, tokenStore, transactionManager, jdbc, nodeId, interval, claimTimeout);
     }
 
-    /** Aggregate caches that another instance's writes cannot make stale (see {@link CheckedAggregateCache}). */
+    /**
+     * Aggregate caches that hold the most recently used aggregates strongly, and that another instance's writes
+     * cannot make stale (see {@link CheckedAggregateCache}).
+     */
     @Bean
-    static BeanPostProcessor checkedAggregateCaches(ObjectProvider<EventStore> eventStore) {
-        return CheckedAggregateCache.wrappingEveryCache(eventStore);
+    static BeanPostProcessor checkedAggregateCaches(ObjectProvider<EventStore> eventStore,
+                                                    @Value("${orderflow.axon.aggregate-cache-size:10000}") long maximumSize) {
+        return CheckedAggregateCache.wrappingEveryCache(eventStore, maximumSize);
     }
 
-    /** Pooled streaming processors by default: segments processed in parallel, sequenced per aggregate. */
+    /**
+     * Tracking processors by default. A tracking processor's thread blocks on its event stream, which the
+     * event store wakes as soon as events are appended; a pooled processor on the JDBC store finds no such
+     * signal and polls every 500 ms, which made every step of an order wait half a second.
+     */
     @Bean
-    ConfigurerModule pooledStreamingProcessorsByDefault() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule trackingProcessorsByDefault() {
+        return configurer -> configurer.eventProcessing().usingTrackingEventProcessors();
     }
 
     /**

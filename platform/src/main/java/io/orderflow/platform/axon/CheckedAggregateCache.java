@@ -31,13 +31,17 @@ final class CheckedAggregateCache implements Cache {
         this.eventStore = eventStore;
     }
 
-    /** Wraps every {@link Cache} bean: the aggregates' caches are named in their {@code @Aggregate} annotations. */
-    static BeanPostProcessor wrappingEveryCache(ObjectProvider<EventStore> eventStore) {
+    /**
+     * Backs every {@link Cache} bean (the aggregates' caches, named in their {@code @Aggregate} annotations) by a
+     * {@link BoundedCache} of {@code maximumSize} aggregates, checked against the event store. The aggregate
+     * modules declare which aggregates are cached; how they are held is the platform's choice.
+     */
+    static BeanPostProcessor wrappingEveryCache(ObjectProvider<EventStore> eventStore, long maximumSize) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof Cache cache && !(bean instanceof CheckedAggregateCache)
-                        ? new CheckedAggregateCache(cache, eventStore) : bean;
+                return bean instanceof Cache && !(bean instanceof CheckedAggregateCache)
+                        ? new CheckedAggregateCache(new BoundedCache(maximumSize), eventStore) : bean;
             }
         };
     }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Deadlines (payment timeouts, saga step retries, reservation expiries) are kept in PostgreSQL by
@@ -33,7 +34,9 @@ public class DeadlineConfiguration {
         // A deadline picked by an instance that then died stays "executing" until its heartbeats are missed
         // this many times; meanwhile a saga cancelling it fails its whole batch. db-scheduler's default
         // (5 min x 6) would stall a saga segment for half an hour after a crash.
-        return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
+        // Transaction-aware: a deadline scheduled or cancelled by a handler is written in the handler's own
+        // transaction (a saga's batch), atomically with it and without a commit of its own.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
                 .tableName(AxonSchemas.SCHEMA + ".scheduled_tasks")
                 // a due deadline is picked by one scheduler only (an optimistic update of its row); the name shows who
                 .schedulerName(new SchedulerName.Fixed(nodeId.value()))

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,11 +75,18 @@ public class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends and waits for the acknowledgement. Only for threads that may block, such as an event
-     * processor publishing from the event store (the outbox): never on a reactive event loop.
+     * Sends and waits for the acknowledgement. Only for threads that may block: never on a reactive event loop.
      */
     public void sendJsonAndWait(String topic, String key, Object payload, Map<String, String> headers) {
         sendJson(topic, key, payload, headers).block();
+    }
+
+    /**
+     * Sends at once and answers the acknowledgement to come, so that a batch of records can be sent together
+     * and their acknowledgements awaited at the end (an outbox processor's batch).
+     */
+    public CompletableFuture<Void> sendJsonAsync(String topic, String key, Object payload, Map<String, String> headers) {
+        return sendJson(topic, key, payload, headers).toFuture();
     }
 
     @Override

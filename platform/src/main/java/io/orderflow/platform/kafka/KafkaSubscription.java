@@ -25,8 +25,12 @@ import reactor.kafka.receiver.ReceiverRecord;
 import reactor.util.retry.Retry;
 
 /**
- * Consumes one topic at least once: records of a partition are handled one after the other, and an
- * offset is acknowledged only after its handler succeeded. A failing record is retried with back-off;
+ * Consumes one topic at least once: records with the same key are handled one after the other, and an
+ * offset is committed only once its handler and those of every record before it in its partition succeeded.
+ * With {@code lanes} above one, records of different keys in a partition are handled concurrently, each key
+ * in the lane its hash picks (for handlers that wait on something slow, such as a payment provider); their
+ * acknowledgements may then come out of order, and offsets are committed up to the first gap only. A
+ * failing record is retried with back-off;
  * after the last retry, or at once when it is poison, it goes to {@code <topic>.dlq} with the error in
  * headers and the partition moves on. If the broker goes away, the subscription reconnects and the
  * unacknowledged records are delivered again.
@@ -41,6 +45,8 @@ public class KafkaSubscription implements SmartLifecycle {
     public static final String HEADER_ATTEMPTS = "dlq-attempts";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaSubscription.class);
+    /** Offsets acknowledged ahead of a gap that are kept before the consumer pauses to let the gap close. */
+    private static final int MAX_DEFERRED_COMMITS = 1_000;
 
     private final String topic;
     private final ReceiverOptions<String, byte[]> options;
@@ -50,6 +56,7 @@ public class KafkaSubscription implements SmartLifecycle {
     private final String groupId;
     private final KafkaObservability observability;
     private final Counter deadLettered;
+    private final int lanes;
     private volatile Disposable running;
 
     /**
@@ -71,6 +78,16 @@ public class KafkaSubscription implements SmartLifecycle {
     /** With traces (a consumer span per record, handled in the producer's trace) and client metrics. */
     public KafkaSubscription(KafkaSettings settings, String topic, String groupId, MessageHandler handler,
                              KafkaPublisher deadLetters, RetryPolicy retryPolicy, KafkaObservability observability) {
+        this(settings, topic, groupId, handler, deadLetters, retryPolicy, observability, 1);
+    }
+
+    /** With {@code lanes} records of different keys handled at once per partition (1: one record at a time). */
+    public KafkaSubscription(KafkaSettings settings, String topic, String groupId, MessageHandler handler,
+                             KafkaPublisher deadLetters, RetryPolicy retryPolicy, KafkaObservability observability,
+                             int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("A subscription needs at least one lane, was " + lanes);
+        }
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -81,6 +98,8 @@ public class KafkaSubscription implements SmartLifecycle {
                 .withKeyDeserializer(new StringDeserializer())
                 .withValueDeserializer(new ByteArrayDeserializer())
                 .commitInterval(Duration.ofMillis(200))
+                // acknowledgements of concurrent lanes come out of order: commit up to the first unacknowledged offset
+                .maxDeferredCommits(lanes > 1 ? MAX_DEFERRED_COMMITS : 0)
                 .consumerListener(observability.consumerListener())
                 .subscription(List.of(topic));
         this.topic = topic;
@@ -90,6 +109,7 @@ public class KafkaSubscription implements SmartLifecycle {
         this.groupId = groupId;
         this.observability = observability;
         this.deadLettered = observability.deadLetters(topic);
+        this.lanes = lanes;
     }
 
     @Override
@@ -99,11 +119,18 @@ public class KafkaSubscription implements SmartLifecycle {
         }
         running = Flux.defer(() -> KafkaReceiver.create(options).receive())
                 .groupBy(record -> record.receiverOffset().topicPartition())
-                .flatMap(partition -> partition.concatMap(this::handleThenAcknowledge), Integer.MAX_VALUE)
+                .flatMap(partition -> lanes == 1
+                        ? partition.concatMap(this::handleThenAcknowledge)
+                        : partition.groupBy(this::laneOf).flatMap(lane -> lane.concatMap(this::handleThenAcknowledge), lanes),
+                        Integer.MAX_VALUE)
                 .doOnError(error -> log.warn("Consumer of {} failed; reconnecting: {}", topic, error.toString()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe();
         log.info("Consuming {}", topic);
+    }
+
+    private int laneOf(ReceiverRecord<String, byte[]> record) {
+        return record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), lanes);
     }
 
     private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {

@@ -5,6 +5,7 @@ import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.FindAllProductsQuery;
 import io.orderflow.contracts.inventory.FindProductQuery;
 import io.orderflow.contracts.inventory.FindProductsByIdQuery;
+import io.orderflow.contracts.inventory.FindProductsHoldingReservationsQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -53,6 +54,16 @@ class ProductCatalogueQueries {
         return database.sql(SELECT_PRODUCTS + " WHERE product_id = ANY(:productIds) ORDER BY name, product_id")
                 .bind("productIds", productIds)
                 .map(ProductCatalogueQueries::toView)
+                .all()
+                .collectList()
+                .toFuture();
+    }
+
+    /** For the sweep of overdue reservations: the products that hold any. */
+    @QueryHandler
+    CompletableFuture<List<String>> handle(FindProductsHoldingReservationsQuery query) {
+        return database.sql("SELECT product_id FROM projections.product_view WHERE reserved > 0")
+                .map(row -> row.get("product_id", String.class))
                 .all()
                 .collectList()
                 .toFuture();
