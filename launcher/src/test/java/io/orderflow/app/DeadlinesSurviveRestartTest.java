@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Deadlines kept in PostgreSQL: sagas waiting for payment when the application stops still time out
- * after a restart, and an inventory reservation held too long expires by itself.
+ * after a restart; and an inventory reservation held too long expires by itself, at the next sweep.
  */
 @OrderflowTest
 class DeadlinesSurviveRestartTest {
@@ -65,7 +65,7 @@ class DeadlinesSurviveRestartTest {
             String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
             try (IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
                     "orderflow.payment.enabled=false", "orderflow.saga.payment-timeout=PT120S",
-                    "orderflow.inventory.reservation-ttl=PT3S")) {
+                    "orderflow.inventory.reservation-ttl=PT3S", "orderflow.inventory.reservation-sweep-interval=PT1S")) {
                 Api api = app.api();
                 String product = api.addProduct("Briefly held beans", "7.00", 10);
                 String orderId = api.placeOrder(api.aCustomer(), Map.of(product, 4));

@@ -48,12 +48,15 @@ class TwoInstancesTest {
 
     static final Duration SETTLED = Duration.ofSeconds(90);
     static final List<String> PROCESSORS = List.of("order-saga", "order-details", "product-catalogue",
-            "payment-requests", "order-integration-events");
+            "order-integration-events");
 
     @Autowired JdbcTemplate sharedJdbc;
     @Value("${orderflow.db.url}") String sharedUrl;
 
-    /** Quick balancing and claiming, the same signing key on both (a generated one would differ per instance). */
+    /**
+     * Quick balancing and claiming, the same signing key on both (a generated one would differ per instance),
+     * and two segments for every processor, with a thread for each, so that the instances split each one.
+     */
     static String[] settings() {
         List<String> settings = new ArrayList<>(List.of(
                 "orderflow.axon.balancing.interval=PT1S",
@@ -62,7 +65,11 @@ class TwoInstancesTest {
                 "orderflow.inventory.snapshot-threshold=5",
                 "orderflow.auth.keys[0].id=" + TestSigningKey.ID,
                 "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8));
-        PROCESSORS.forEach(name -> settings.add("axon.eventhandling.processors." + name + ".token-claim-interval=300"));
+        PROCESSORS.forEach(name -> {
+            settings.add("axon.eventhandling.processors." + name + ".token-claim-interval=300");
+            settings.add("axon.eventhandling.processors." + name + ".initial-segment-count=2");
+            settings.add("axon.eventhandling.processors." + name + ".thread-count=2");
+        });
         return settings.toArray(String[]::new);
     }
 

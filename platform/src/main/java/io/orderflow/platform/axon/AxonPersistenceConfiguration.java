@@ -144,15 +144,17 @@ public class AxonPersistenceConfiguration {
      * Sagas in PostgreSQL, uncached. Axon's CachingSagaStore was tried: with a saga started by an event
      * whose association lookup had just cached "no saga", the new saga stayed invisible to its next
      * events (orders stuck, seen in the benchmark); it also goes stale when segments move between
-     * instances. Association lookups use the index from db/migration/axon.
+     * instances. Association lookups use the index from db/migration/axon, and fetch the sagas they find
+     * ({@link PrefetchingSagaStore}).
      */
     @Bean
     SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
-        return JdbcSagaStore.builder()
+        JdbcSagaStore jdbcSagaStore = JdbcSagaStore.builder()
                 .connectionProvider(connectionProvider)
                 .sqlSchema(new PostgresSagaSqlSchema(AxonSchemas.sagas()))
                 .serializer(serializer)
                 .build();
+        return new PrefetchingSagaStore(jdbcSagaStore, connectionProvider, serializer, AxonSchemas.sagas());
     }
 
     @Bean

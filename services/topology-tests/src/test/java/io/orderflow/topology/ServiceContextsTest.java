@@ -87,13 +87,13 @@ class ServiceContextsTest {
     }
 
     @Test
-    void sagaServiceRunsTheSagaAndTheKafkaPublishersOnly() throws Exception {
+    void sagaServiceRunsTheSagaAndTheKafkaPublisherOnly() throws Exception {
         try (var app = start("saga_service", SagaServiceApplication::start, withoutSecurity(false))) {
             assertCommon(app, SagaServiceApplication.NAME);
             assertDoesNotHandle(app, cancelOrder());
             assertDoesNotHandle(app, restock());
             assertThat(processors(app)).as("event processors")
-                    .containsExactlyInAnyOrder("order-saga", "payment-requests", "order-integration-events");
+                    .containsExactlyInAnyOrder("order-saga", "order-integration-events");
             assertThat(prometheus(app)).contains("orderflow_eventprocessor_lag_events{");
             // readiness (UP in assertCommon) includes both: Kafka is used here, and Axon's processors run here
             assertThat(app.containsBean("kafka") && app.containsBean("eventProcessors")).as("readiness indicators").isTrue();
