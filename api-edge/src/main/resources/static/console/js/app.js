@@ -105,6 +105,7 @@ function route() {
   main.focus();
 }
 
+main.replaceChildren();
 whenSignedOut(() => {
   const {path} = current();
   if (path !== '/sign-in') {
