@@ -38,7 +38,7 @@ export function board(page) {
     </table></div>`);
   const upsert = (order) => {
     const others = state.orders.filter((known) => known.orderId !== order.orderId);
-    state.orders = [order, ...others].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, BOARD_SIZE);
+    state.orders = [order, ...others].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).slice(0, BOARD_SIZE);
   };
   show();
   page.onLeave(follow(`/api/admin/orders/stream?size=${BOARD_SIZE}`, (name, data) => {

@@ -20,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The web console in a real headless browser against the whole system (embedded PostgreSQL and Kafka, the
@@ -71,9 +70,13 @@ class ConsoleBrowserTest {
         String email = "shopper-" + UUID.randomUUID() + "@orderflow.test";
 
         browser.open("#/register");
-        browser.checkPage("register");
         browser.type("f-name", "Grace Hopper");
         browser.type("f-email", email);
+        browser.type("f-password", "short");
+        browser.clickButton("Register");
+        assertThat(browser.waitForText(By.cssSelector("main .problem"), "password")).contains("The request has invalid fields.");
+        browser.checkPage("register");
+        assertThat(browser.consoleErrors()).as("the refused request").singleElement().asString().contains("400");
         browser.type("f-password", PASSWORD);
         browser.clickButton("Register");
         browser.waitForText(By.id("nav"), email);
@@ -114,6 +117,10 @@ class ConsoleBrowserTest {
         browser.checkPage("order");
         String customer = browser.signedInCustomerId();
         assertThat(api.get("/api/orders?customerId=" + customer).get("total").asInt()).as("orders placed").isEqualTo(1);
+        if (outcome.contains("Confirmed")) {
+            browser.clickButton("Cancel order");
+            assertThat(browser.waitForText(By.id("order-status"), "Cancelled")).contains("Cancelled by the customer");
+        }
 
         browser.click(link("My orders"));
         browser.waitForText(By.id("orders-total"), "1 order");
@@ -150,12 +157,20 @@ class ConsoleBrowserTest {
         browser.checkPage("read-models");
 
         browser.click(link("Products"));
+        String added = "Console scale " + shortId();
+        browser.type("p-name", added);
+        browser.type("p-price", "15.50");
+        browser.type("p-stock", "7");
+        browser.clickButton("Add product");
+        browser.waitForText(By.cssSelector("main table"), added);
+        browser.checkPage("products");
         browser.click(link(name));
         browser.waitForText(By.cssSelector("ol.timeline"), "StockCommitted");
+        browser.type("r-quantity", "20");
+        browser.clickButton("Restock");
+        browser.waitForText(By.cssSelector("#stock td"), "119");
+        browser.waitForText(By.cssSelector("ol.timeline"), "ProductRestocked");
         browser.checkPage("product");
-        browser.click(link("Products"));
-        browser.waitFor(By.cssSelector("tr[data-product='" + product + "']"));
-        browser.checkPage("products");
 
         browser.click(link("Health"));
         browser.waitForText(By.id("processors"), "order-details");
@@ -186,11 +201,15 @@ class ConsoleBrowserTest {
 
     @Test
     void anExpiredTokenLeadsBackToSignInAndBackToThePageAfterwards() {
+        String product = api.addProduct("Console filter papers " + shortId(), "3.00", 1000);
         String email = aRegisteredCustomer();
-        String customer = api.anonymous.post().uri("/api/auth/token").bodyValue(Map.of("email", email, "password", PASSWORD))
-                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody().get("accessToken").asString();
+        String token = api.token(email, PASSWORD);
+        for (int order = 0; order < 11; order++) {
+            api.withToken(token).post().uri("/api/orders").bodyValue(Api.anOrder(subjectOf(token), Map.of(product, 1)))
+                    .exchange().expectStatus().isAccepted();
+        }
         Instant past = Instant.now().minusSeconds(3600);
-        String expired = TestSigningKey.sign(subjectOf(customer), List.of("CUSTOMER"), claims -> claims
+        String expired = TestSigningKey.sign(subjectOf(token), List.of("CUSTOMER"), claims -> claims
                 .issueTime(Date.from(past)).notBeforeTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))));
         browser.useToken(expired);
 
@@ -205,6 +224,10 @@ class ConsoleBrowserTest {
         browser.type("f-password", PASSWORD);
         browser.clickButton("Sign in");
         browser.waitForHeading("My orders");
+        browser.waitForText(By.id("orders-total"), "11 orders");
+        browser.click(link("Next page"));
+        browser.waitForText(By.cssSelector("nav.pager"), "Page 2 of 2");
+        assertThat(browser.driver.findElements(By.cssSelector("main tbody tr"))).hasSize(1);
     }
 
     private void signIn(String email, String password) {
