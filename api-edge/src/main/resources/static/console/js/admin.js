@@ -3,7 +3,7 @@
 import {html, nothing} from '/webjars/lit-html/lit-html.js';
 import {call, del, follow, get, post} from './api.js';
 import {followProducts} from './shop.js';
-import {REASONS, STATUSES, badge, json, money, problem, reasonLabel, statusLabel, statusOf, traceIdOf, when}
+import {REASONS, STATUSES, act, badge, json, money, problem, reasonLabel, statusLabel, statusOf, traceIdOf, when}
   from './view.js';
 
 const BOARD_SIZE = 25;
@@ -78,19 +78,10 @@ export function orderDetail(page) {
       state.error = error;
       show();
     });
-  const act = (what) => async () => {
-    state.busy = true;
-    state.error = null;
-    show();
-    try {
-      await post(`/api/admin/orders/${id}/${what}`);
-      page.tell(what === 'ship' ? 'Shipping recorded.' : 'Delivery recorded.');
-    } catch (error) {
-      state.error = error;
-    }
-    state.busy = false;
-    show();
-  };
+  const record = (what) => () => act(state, show, async () => {
+    await post(`/api/admin/orders/${id}/${what}`);
+    page.tell(what === 'ship' ? 'Shipping recorded.' : 'Delivery recorded.');
+  });
   const show = () => {
     const order = state.order;
     page.show(html`
@@ -101,8 +92,8 @@ export function orderDetail(page) {
         <p>Customer <code>${order.customerId}</code> · total ${money(order.total, order.currency)} ·
           placed ${when(order.createdAt)}</p>
         <div class="actions">
-          <button type="button" ?disabled=${state.busy || order.status !== 'CONFIRMED'} @click=${act('ship')}>Ship</button>
-          <button type="button" ?disabled=${state.busy || order.status !== 'SHIPPED'} @click=${act('deliver')}>Deliver</button>
+          <button type="button" ?disabled=${state.busy || order.status !== 'CONFIRMED'} @click=${record('ship')}>Ship</button>
+          <button type="button" ?disabled=${state.busy || order.status !== 'SHIPPED'} @click=${record('deliver')}>Deliver</button>
         </div>`}
       <h2>Status history</h2>
       <div class="table"><table>
@@ -133,23 +124,16 @@ const stockCells = (product) => html`<td class="num">${product.available}</td><t
 
 export function products(page) {
   const state = {products: null, error: null, busy: false};
-  const add = async (event) => {
+  const add = (event) => {
     event.preventDefault();
     const form = event.target;
     const values = Object.fromEntries(new FormData(form).entries());
-    state.busy = true;
-    state.error = null;
-    show();
-    try {
+    return act(state, show, async () => {
       await post('/api/admin/products', {name: values.name, price: values.price, currency: values.currency.toUpperCase(),
         initialStock: Number(values.initialStock)});
       page.tell(`${values.name} added.`);
       form.reset();
-    } catch (error) {
-      state.error = error;
-    }
-    state.busy = false;
-    show();
+    });
   };
   const show = () => page.show(html`
     <h1>Products</h1>
@@ -190,20 +174,13 @@ export function productDetail(page) {
     state.error = error;
     show();
   });
-  const restock = async (event) => {
+  const restock = (event) => {
     event.preventDefault();
     const quantity = Number(new FormData(event.target).get('quantity'));
-    state.busy = true;
-    state.error = null;
-    show();
-    try {
+    return act(state, show, async () => {
       await post(`/api/admin/products/${encodeURIComponent(id)}/restock`, {quantity});
       page.tell(`Restocked by ${quantity}.`);
-    } catch (error) {
-      state.error = error;
-    }
-    state.busy = false;
-    show();
+    });
   };
   const show = () => {
     const product = state.product;
@@ -253,7 +230,7 @@ function rebuildView(rebuild) {
 }
 
 export function readModels(page) {
-  const state = {models: null, rebuilds: {}, letters: null, error: null};
+  const state = {models: null, rebuilds: {}, letters: null, error: null, busy: false};
   let stopped = false;
   page.onLeave(() => {
     stopped = true;
@@ -289,22 +266,15 @@ export function readModels(page) {
       show();
     }
   };
-  const act = (work, message) => async () => {
-    state.error = null;
-    try {
-      const answer = await work();
-      page.tell(message(answer));
-    } catch (error) {
-      state.error = error;
-    }
-    load();
-  };
+  const operate = (work, message) => () => act(state, show, async () => {
+    page.tell(message(await work()));
+  }).then(load);
   const letter = (sequence) => html`<li class="card">
     <p><strong>${sequence.processingGroup}</strong> · sequence <code>${sequence.sequenceId}</code> ·
       ${sequence.size} parked event${sequence.size === 1 ? '' : 's'}</p>
     <ul>${sequence.letters.map((parked) => html`<li>${parked.eventType} #${parked.aggregateSequence}:
       <span class="muted">${parked.causeType}: ${parked.causeMessage}</span></li>`)}</ul>
-    <button type="button" class="danger" @click=${act(() => del(
+    <button type="button" class="danger" ?disabled=${state.busy} @click=${operate(() => del(
       `/api/admin/dead-letters/${encodeURIComponent(sequence.processingGroup)}/${encodeURIComponent(sequence.sequenceId)}`),
       (answer) => `${answer.evicted} events evicted.`)}>Evict sequence ${sequence.sequenceId.slice(0, 8)}</button>
   </li>`;
@@ -319,7 +289,7 @@ export function readModels(page) {
         <div class="actions">
           <button type="button" @click=${start(model.name, 'replay')}>Replay ${model.name}</button>
           <button type="button" class="secondary" @click=${start(model.name, 'verify')}>Verify ${model.name}</button>
-          <button type="button" class="secondary" @click=${act(() => post(
+          <button type="button" class="secondary" ?disabled=${state.busy} @click=${operate(() => post(
             `/api/admin/dead-letters/${encodeURIComponent(model.name)}/retry`),
             (answer) => `Retried ${answer.retried}: ${answer.succeeded} succeeded, ${answer.failed} failed.`)}>
             Retry dead letters of ${model.name}</button>

@@ -3,7 +3,7 @@
 import {html, nothing} from '/webjars/lit-html/lit-html.js';
 import {call, follow, get, post, session, signIn, uuid} from './api.js';
 import {addToCart, cartItems, clearCart, setQuantity} from './cart.js';
-import {STATUSES, money, problem, statusLabel, statusOf, when, reasonLabel} from './view.js';
+import {STATUSES, act, money, problem, statusLabel, statusOf, when, reasonLabel} from './view.js';
 
 const CHECKOUT = 'orderflow.checkout';
 const CANCELLABLE = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED'];
@@ -222,24 +222,16 @@ export function cartPage(page) {
 }
 
 export function orderPage(page) {
-  const state = {order: null, history: [], error: null, cancelling: false, live: true};
+  const state = {order: null, history: [], error: null, busy: false, live: true};
   const id = page.params.id;
   const loadHistory = () => get(`/api/orders/${encodeURIComponent(id)}/history`).then((history) => {
     state.history = history.changes;
     show();
   }, () => {});
-  const cancel = async () => {
-    state.cancelling = true;
-    show();
-    try {
-      await post(`/api/orders/${encodeURIComponent(id)}/cancel`, undefined, {'Idempotency-Key': uuid()});
-      page.tell('Cancellation requested.');
-    } catch (error) {
-      state.error = error;
-    }
-    state.cancelling = false;
-    show();
-  };
+  const cancel = () => act(state, show, async () => {
+    await post(`/api/orders/${encodeURIComponent(id)}/cancel`, undefined, {'Idempotency-Key': uuid()});
+    page.tell('Cancellation requested.');
+  });
   const show = () => {
     const order = state.order;
     page.show(html`
@@ -251,7 +243,7 @@ export function orderPage(page) {
         ${state.live && !['DELIVERED', 'CANCELLED'].includes(order.status)
           ? html`<p class="muted">This page follows the order live.</p>` : nothing}
         ${CANCELLABLE.includes(order.status) ? html`<div class="actions">
-          <button type="button" class="danger" ?disabled=${state.cancelling} @click=${cancel}>Cancel order</button>
+          <button type="button" class="danger" ?disabled=${state.busy} @click=${cancel}>Cancel order</button>
         </div>` : nothing}
         <div class="table"><table>
           <caption class="muted">Lines</caption>

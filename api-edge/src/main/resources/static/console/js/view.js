@@ -58,3 +58,20 @@ export function traceIdOf(metadata) {
   const parts = typeof parent === 'string' ? parent.split('-') : [];
   return parts.length === 4 ? parts[1] : null;
 }
+
+/**
+ * Runs one action of a page: while it runs {@code state.busy} is set (the page disables its buttons), a
+ * refusal becomes {@code state.error} (shown as a problem), and the page is shown before and after.
+ */
+export async function act(state, show, work) {
+  state.busy = true;
+  state.error = null;
+  show();
+  try {
+    await work();
+  } catch (error) {
+    state.error = error;
+  }
+  state.busy = false;
+  show();
+}

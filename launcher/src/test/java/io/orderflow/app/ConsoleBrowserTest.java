@@ -94,18 +94,12 @@ class ConsoleBrowserTest {
         api.http.post().uri("/api/admin/products/{id}/restock", product).bodyValue(Map.of("quantity", 5))
                 .exchange().expectStatus().isAccepted();
         browser.waitForText(stock, "55 in stock");
-        browser.type("q-" + product, "2");
-        browser.click(By.cssSelector("section[aria-labelledby='p-" + product + "'] button"));
-        browser.waitForText(By.id("nav"), "Cart (2)");
+        addTwoToTheCart(product);
         browser.checkPage("catalogue");
 
         browser.click(link("Cart (2)"));
         browser.waitForHeading("Cart");
-        browser.type("f-name", "Grace Hopper");
-        browser.type("f-line1", "1 Compiler Way");
-        browser.type("f-city", "Arlington");
-        browser.type("f-postalCode", "22201");
-        browser.type("f-country", "US");
+        shipTo("Grace Hopper", "1 Compiler Way", "Arlington", "22201", "US");
         browser.checkPage("cart");
         new Actions(browser.driver).doubleClick(browser.waitFor(By.id("place-order"))).perform();
 
@@ -185,14 +179,9 @@ class ConsoleBrowserTest {
         signIn(email, PASSWORD);
 
         browser.open("#/");
-        browser.type("q-" + product, "2");
-        browser.click(By.cssSelector("section[aria-labelledby='p-" + product + "'] button"));
+        addTwoToTheCart(product);
         browser.click(link("Cart (2)"));
-        browser.type("f-name", "Ada Lovelace");
-        browser.type("f-line1", "12 Analytical Street");
-        browser.type("f-city", "London");
-        browser.type("f-postalCode", "N1 9GU");
-        browser.type("f-country", "GB");
+        shipTo("Ada Lovelace", "12 Analytical Street", "London", "N1 9GU", "GB");
         browser.clickButton("Place order");
 
         assertThat(browser.waitForText(By.id("order-status"), "Cancelled")).contains("Out of stock");
@@ -228,6 +217,20 @@ class ConsoleBrowserTest {
         browser.click(link("Next page"));
         browser.waitForText(By.cssSelector("nav.pager"), "Page 2 of 2");
         assertThat(browser.driver.findElements(By.cssSelector("main tbody tr"))).hasSize(1);
+    }
+
+    private void addTwoToTheCart(String product) {
+        browser.type("q-" + product, "2");
+        browser.click(By.cssSelector("section[aria-labelledby='p-" + product + "'] button"));
+        browser.waitForText(By.id("nav"), "Cart (2)");
+    }
+
+    private void shipTo(String name, String street, String city, String postalCode, String country) {
+        browser.type("f-name", name);
+        browser.type("f-line1", street);
+        browser.type("f-city", city);
+        browser.type("f-postalCode", postalCode);
+        browser.type("f-country", country);
     }
 
     private void signIn(String email, String password) {

@@ -1,6 +1,7 @@
 package io.orderflow.projections.live;
 
 import java.util.UUID;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import reactor.core.publisher.Mono;
 
@@ -13,9 +14,15 @@ public abstract class ChangeChannel {
 
     private final String channel;
     private final String instance = UUID.randomUUID().toString();
+    /** Where this instance's subscribers are told. */
+    protected final QueryUpdateEmitter emitter;
+    /** The projection's connection: what it reads and notifies is part of its transaction. */
+    protected final JdbcTemplate jdbc;
 
-    protected ChangeChannel(String channel) {
+    protected ChangeChannel(String channel, QueryUpdateEmitter emitter, JdbcTemplate jdbc) {
         this.channel = channel;
+        this.emitter = emitter;
+        this.jdbc = jdbc;
     }
 
     String channel() {
@@ -23,7 +30,7 @@ public abstract class ChangeChannel {
     }
 
     /** Sends the notification in the current transaction; PostgreSQL delivers it once that commits. */
-    protected final void notifyOthers(JdbcTemplate jdbc, String changedId) {
+    protected final void notifyOthers(String changedId) {
         jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, channel, instance + " " + changedId);
     }
 

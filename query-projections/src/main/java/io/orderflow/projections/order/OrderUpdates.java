@@ -34,20 +34,16 @@ class OrderUpdates extends ChangeChannel {
 
     static final String CHANNEL = "orderflow_order_changed";
 
-    private final QueryUpdateEmitter emitter;
-    private final JdbcTemplate jdbc;
     /** Only for changes made by other instances; a context without the query side (the auditor's) has none. */
     private final ObjectProvider<OrderDetailsQueries> queries;
 
     OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, ObjectProvider<OrderDetailsQueries> queries) {
-        super(CHANNEL);
-        this.emitter = emitter;
-        this.jdbc = jdbc;
+        super(CHANNEL, emitter, jdbc);
         this.queries = queries;
     }
 
     void changed(OrderId orderId, Generation tables) {
-        notifyOthers(jdbc, orderId.value());
+        notifyOthers(orderId.value());
         if (!anyoneFollows(orderId)) {
             return;
         }

@@ -28,20 +28,16 @@ class ProductUpdates extends ChangeChannel {
 
     static final String CHANNEL = "orderflow_product_changed";
 
-    private final QueryUpdateEmitter emitter;
-    private final JdbcTemplate jdbc;
     /** Only for changes made by other instances; a context without the query side (the auditor's) has none. */
     private final ObjectProvider<ProductCatalogueQueries> queries;
 
     ProductUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, ObjectProvider<ProductCatalogueQueries> queries) {
-        super(CHANNEL);
-        this.emitter = emitter;
-        this.jdbc = jdbc;
+        super(CHANNEL, emitter, jdbc);
         this.queries = queries;
     }
 
     void changed(ProductId productId, Generation tables) {
-        notifyOthers(jdbc, productId.value());
+        notifyOthers(productId.value());
         if (!anyoneFollows()) {
             return;
         }

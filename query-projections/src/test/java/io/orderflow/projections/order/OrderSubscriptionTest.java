@@ -89,9 +89,7 @@ class OrderSubscriptionTest {
         CustomerId someoneElse = CustomerId.random();
         OrderId first = OrderId.random();
         OrderId second = OrderId.random();
-        SubscriptionQueryResult<OrderPageView, OrderView> following = queries().subscriptionQuery(
-                FindOrdersQuery.ofCustomer(customer, 20),
-                ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+        SubscriptionQueryResult<OrderPageView, OrderView> following = follow(FindOrdersQuery.ofCustomer(customer, 20));
         try {
             assertThat(following.initialResult().block(WAIT).items()).isEmpty();
 
@@ -116,8 +114,7 @@ class OrderSubscriptionTest {
         CustomerId another = CustomerId.random();
         OrderId first = OrderId.random();
         OrderId second = OrderId.random();
-        SubscriptionQueryResult<OrderPageView, OrderView> following = queries().subscriptionQuery(FindOrdersQuery.newest(5),
-                ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+        SubscriptionQueryResult<OrderPageView, OrderView> following = follow(FindOrdersQuery.newest(5));
         try {
             following.initialResult().block(WAIT);
 
@@ -143,10 +140,8 @@ class OrderSubscriptionTest {
         OrderId cancelled = OrderId.random();
         projections.events().append(ORDER, confirmed, metaDataOf(customer), aConfirmedOrder(confirmed, customer, product));
         projections.events().append(ORDER, cancelled, metaDataOf(customer), anOrderCancelledForPayment(cancelled, customer, product));
-        eventually(() -> queries().query(new FindOrderQuery(cancelled), OrderView.class).join(),
-                order -> order != null && order.status() == OrderStatus.CANCELLED);
-        eventually(() -> queries().query(new FindOrderQuery(confirmed), OrderView.class).join(),
-                order -> order != null && order.status() == OrderStatus.CONFIRMED);
+        awaitStatus(cancelled, OrderStatus.CANCELLED);
+        awaitStatus(confirmed, OrderStatus.CONFIRMED);
 
         OrderCountsView after = queries().query(new CountOrdersQuery(), OrderCountsView.class).join();
 
@@ -164,8 +159,7 @@ class OrderSubscriptionTest {
         OrderId orderId = OrderId.random();
         CustomerId customer = CustomerId.random();
         projections.events().append(ORDER, orderId, metaDataOf(customer), aConfirmedOrder(orderId, customer, product));
-        eventually(() -> queries().query(new FindOrderQuery(orderId), OrderView.class).join(),
-                order -> order != null && order.status() == OrderStatus.CONFIRMED);
+        awaitStatus(orderId, OrderStatus.CONFIRMED);
         SubscriptionQueryResult<OrderView, OrderView> following = queries().subscriptionQuery(new FindOrderQuery(orderId),
                 ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
         List<OrderView> updates = new CopyOnWriteArrayList<>();
@@ -183,6 +177,15 @@ class OrderSubscriptionTest {
         } finally {
             following.cancel();
         }
+    }
+
+    private SubscriptionQueryResult<OrderPageView, OrderView> follow(FindOrdersQuery list) {
+        return queries().subscriptionQuery(list, ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+    }
+
+    private void awaitStatus(OrderId orderId, OrderStatus status) {
+        eventually(() -> queries().query(new FindOrderQuery(orderId), OrderView.class).join(),
+                order -> order != null && order.status() == status);
     }
 
     private QueryGateway queries() {
