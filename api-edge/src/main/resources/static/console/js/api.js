@@ -71,12 +71,12 @@ async function failure(response, sentToken) {
   return new ApiError(response.status, problem);
 }
 
-function headersFor(extra, body) {
+function headersFor(extra, body, anonymous = false) {
   const headers = {Accept: 'application/json', ...extra};
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const user = session();
+  const user = anonymous ? null : session();
   if (user) {
     headers.Authorization = `Bearer ${user.token}`;
   }
@@ -86,9 +86,10 @@ function headersFor(extra, body) {
 /**
  * Calls the API; answers the parsed body (null when empty), or throws an {@link ApiError}. Statuses in
  * {@code alsoOk} answer their body too (health answers 503 with its document when something is down).
+ * {@code anonymous} calls send no token (signing in: wrong credentials must not sign the user out).
  */
-export async function call(method, path, {body, headers, alsoOk = []} = {}) {
-  const sent = headersFor(headers, body);
+export async function call(method, path, {body, headers, alsoOk = [], anonymous = false} = {}) {
+  const sent = headersFor(headers, body, anonymous);
   let response;
   try {
     response = await fetch(path, {method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body)});

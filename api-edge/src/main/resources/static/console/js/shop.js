@@ -8,10 +8,9 @@ import {STATUSES, act, money, problem, statusLabel, statusOf, when, reasonLabel}
 const CHECKOUT = 'orderflow.checkout';
 const CANCELLABLE = ['PENDING', 'AWAITING_PAYMENT', 'CONFIRMED'];
 
-const field = (name, label, {type = 'text', autocomplete, required = true, value = '', extra = nothing} = {}) => html`
+const field = (name, label, {type = 'text', autocomplete = 'off', maxlength = 200} = {}) => html`
   <label for="f-${name}">${label}
-    <input id="f-${name}" name=${name} type=${type} autocomplete=${autocomplete || 'off'} .value=${value}
-           ?required=${required} maxlength=${extra === nothing ? '200' : extra}>
+    <input id="f-${name}" name=${name} type=${type} autocomplete=${autocomplete} required maxlength=${maxlength}>
   </label>`;
 
 function values(form) {
@@ -28,7 +27,7 @@ export function signInPage(page) {
     state.busy = true;
     show();
     try {
-      const answer = await call('POST', '/api/auth/token', {body: {email, password}});
+      const answer = await call('POST', '/api/auth/token', {body: {email, password}, anonymous: true});
       signIn(answer.accessToken);
       page.go(returnTo === '/sign-in' ? '/' : returnTo);
     } catch (error) {
@@ -58,8 +57,8 @@ export function registerPage(page) {
     state.busy = true;
     show();
     try {
-      await call('POST', '/api/auth/register', {body: {name, email, password}});
-      const answer = await call('POST', '/api/auth/token', {body: {email, password}});
+      await call('POST', '/api/auth/register', {body: {name, email, password}, anonymous: true});
+      const answer = await call('POST', '/api/auth/token', {body: {email, password}, anonymous: true});
       signIn(answer.accessToken);
       page.go('/');
       page.tell(`Welcome, ${name}. You are signed in.`);
@@ -180,13 +179,20 @@ export function cartPage(page) {
       show();
     }
   };
-  const change = (productId) => (event) => setQuantity(productId, Number(event.target.value)) || show();
+  const change = (productId) => (event) => {
+    setQuantity(productId, Number(event.target.value));
+    show();
+  };
+  const remove = (productId) => () => {
+    setQuantity(productId, 0);
+    show();
+  };
   const row = ({productId, quantity, product}) => html`<tr>
     <td>${product ? product.name : productId}</td>
     <td class="num">${product ? money(product.price, product.currency) : ''}</td>
     <td class="num"><input type="number" min="0" max="10000" .value=${String(quantity)}
              aria-label="Quantity of ${product ? product.name : productId}" @change=${change(productId)}></td>
-    <td><button type="button" class="secondary" @click=${() => setQuantity(productId, 0) || show()}>Remove</button></td>
+    <td><button type="button" class="secondary" @click=${remove(productId)}>Remove</button></td>
   </tr>`;
   const checkout = () => (user ? html`
     <h2>Shipping address</h2>
@@ -194,8 +200,8 @@ export function cartPage(page) {
       ${field('name', 'Name', {autocomplete: 'name'})}
       ${field('line1', 'Street and number', {autocomplete: 'address-line1'})}
       ${field('city', 'City', {autocomplete: 'address-level2'})}
-      ${field('postalCode', 'Postal code', {autocomplete: 'postal-code', extra: '20'})}
-      ${field('country', 'Country (two letters, e.g. GB)', {autocomplete: 'country', extra: '2'})}
+      ${field('postalCode', 'Postal code', {autocomplete: 'postal-code', maxlength: 20})}
+      ${field('country', 'Country (two letters, e.g. GB)', {autocomplete: 'country', maxlength: 2})}
       <div><button type="submit" id="place-order" ?disabled=${state.busy}>Place order</button></div>
     </form>` : html`<p><a href="#/sign-in?returnTo=%2Fcart">Sign in</a> to place your order.</p>`);
   const show = () => {
