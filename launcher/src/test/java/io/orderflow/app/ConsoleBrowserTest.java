@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The web console in a real headless browser against the whole system (embedded PostgreSQL and Kafka, the
@@ -148,6 +149,9 @@ class ConsoleBrowserTest {
         browser.clickButton("Replay order-details");
         browser.waitFor(By.cssSelector(".rebuild[data-state=COMPLETED]"));
         assertThat(browser.waitFor(By.cssSelector(".rebuild .verification")).getText()).contains("0 differences");
+        browser.waitFor(By.id("no-dead-letters"));
+        browser.clickButton("Retry dead letters of order-details");
+        browser.waitForText(By.id("notice"), "Retried 0");
         browser.checkPage("read-models");
 
         browser.click(link("Products"));
@@ -194,8 +198,10 @@ class ConsoleBrowserTest {
         String email = aRegisteredCustomer();
         String token = api.token(email, PASSWORD);
         for (int order = 0; order < 11; order++) {
-            api.withToken(token).post().uri("/api/orders").bodyValue(Api.anOrder(subjectOf(token), Map.of(product, 1)))
-                    .exchange().expectStatus().isAccepted();
+            String orderId = api.withToken(token).post().uri("/api/orders").bodyValue(Api.anOrder(subjectOf(token), Map.of(product, 1)))
+                    .exchange().expectStatus().isAccepted()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("orderId").asString();
+            api.awaitOrder(orderId, placed -> true);
         }
         Instant past = Instant.now().minusSeconds(3600);
         String expired = TestSigningKey.sign(subjectOf(token), List.of("CUSTOMER"), claims -> claims
