@@ -83,4 +83,9 @@ public abstract class EdgeHttpTest {
         return expectProblem(response, HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED)
                 .jsonPath("$.errors[?(@.field == '" + field + "')].message").isNotEmpty();
     }
+
+    /** Runs {@code changes} once a client had time to subscribe to a live stream. */
+    protected static void later(Runnable changes) {
+        java.util.concurrent.CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS).execute(changes);
+    }
 }

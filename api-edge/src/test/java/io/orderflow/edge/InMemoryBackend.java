@@ -19,9 +19,12 @@ import io.orderflow.contracts.operations.ReadModelView;
 import io.orderflow.contracts.operations.ReplayReadModelCommand;
 import io.orderflow.contracts.operations.RetryDeadLettersCommand;
 import io.orderflow.contracts.operations.VerifyReadModelCommand;
+import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.CountOrdersQuery;
 import io.orderflow.contracts.order.FindOrderHistoryQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
+import io.orderflow.contracts.order.OrderCountsView;
 import io.orderflow.contracts.order.OrderHistoryView;
 import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
@@ -32,6 +35,7 @@ import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -113,16 +117,20 @@ public class InMemoryBackend {
      */
     public void changes(OrderView order) {
         orders.put(order.orderId(), order);
-        updates.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
-        updates.emit(FindOrdersQuery.class,
-                query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
+        announces(order);
     }
 
     /** Announces {@code order} to subscribers without changing what queries answer (a late, repeated update). */
     public void announces(OrderView order) {
         updates.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
         updates.emit(FindOrdersQuery.class,
-                query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
+                query -> query.customerId() == null || query.customerId().value().equals(order.customerId()), order);
+    }
+
+    /** The product now is {@code product}: answered from now on, and announced to the followers of the catalogue. */
+    public void changes(ProductView product) {
+        products.put(product.productId(), product);
+        updates.emit(FindAllProductsQuery.class, query -> true, product);
     }
 
     public void has(ReadModelRebuildView rebuild) {
@@ -268,6 +276,20 @@ public class InMemoryBackend {
     }
 
     @QueryHandler
+    OrderCountsView handle(CountOrdersQuery query) {
+        answer();
+        Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
+        Map<CancellationReason, Long> byReason = new EnumMap<>(CancellationReason.class);
+        orders.values().forEach(order -> {
+            byStatus.merge(order.status(), 1L, Long::sum);
+            if (order.cancellationReason() != null) {
+                byReason.merge(order.cancellationReason(), 1L, Long::sum);
+            }
+        });
+        return new OrderCountsView(orders.size(), byStatus, byReason);
+    }
+
+    @QueryHandler
     OrderHistoryView handle(FindOrderHistoryQuery query) {
         answer();
         OrderView order = orders.get(query.orderId().value());
@@ -292,7 +314,7 @@ public class InMemoryBackend {
     @QueryHandler
     List<ReadModelView> handle(FindReadModelsQuery query) {
         answer();
-        return List.of(new ReadModelView("order-details", 1, Instant.parse("2026-03-01T10:00:00Z")));
+        return List.of(new ReadModelView("order-details", 1, Instant.parse("2026-03-01T10:00:00Z"), 0));
     }
 
     @QueryHandler

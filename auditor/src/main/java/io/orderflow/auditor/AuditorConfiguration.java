@@ -42,7 +42,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({DatabaseProperties.class, AuditorProperties.class})
 @ComponentScan(basePackageClasses = Generations.class, basePackages = "io.orderflow.projections", useDefaultFilters = false,
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = {
-                "io\\.orderflow\\.projections\\..*(Projection|ReadModel)", "io\\.orderflow\\.projections\\..*\\.(Generations|OrderUpdates)"}),
+                "io\\.orderflow\\.projections\\..*(Projection|ReadModel)", "io\\.orderflow\\.projections\\..*\\.(Generations|OrderUpdates|ProductUpdates)"}),
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ReadModel.class))
 class AuditorConfiguration {
 

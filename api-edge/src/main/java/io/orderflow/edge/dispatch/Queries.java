@@ -44,8 +44,17 @@ public class Queries {
      * the current answer was read and repeat it (STACK-NOTES, trap 6): the caller drops what it has seen.
      */
     public <I, U> Flux<Live<I, U>> follow(Object query, Class<I> currentType, Class<U> changeType) {
+        return follow(query, ResponseTypes.instanceOf(currentType), changeType);
+    }
+
+    /** {@link #follow}, for a query whose current answer is a list (an empty list when there is none). */
+    public <E, U> Flux<Live<List<E>, U>> followList(Object query, Class<E> elementType, Class<U> changeType) {
+        return follow(query, ResponseTypes.multipleInstancesOf(elementType), changeType);
+    }
+
+    private <I, U> Flux<Live<I, U>> follow(Object query, ResponseType<I> currentType, Class<U> changeType) {
         return Flux.usingWhen(
-                Mono.defer(() -> gateway.<Object, I, U>subscriptionQuery(query, ResponseTypes.instanceOf(currentType),
+                Mono.defer(() -> gateway.<Object, I, U>subscriptionQuery(query, currentType,
                         ResponseTypes.instanceOf(changeType))).subscribeOn(Schedulers.boundedElastic()),
                 subscription -> Flux.concat(
                         subscription.initialResult()

@@ -41,7 +41,7 @@ class OpenApiConfiguration {
 
     /** Operations anyone may call; the others need a bearer token. */
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/token",
-            "GET /.well-known/jwks.json", "GET /api/products", "GET /api/products/{productId}");
+            "GET /.well-known/jwks.json", "GET /api/products", "GET /api/products/{productId}", "GET /api/products/stream");
 
     @Bean
     OpenAPI orderflowOpenApi() {

@@ -1,8 +1,13 @@
 package io.orderflow.edge.order;
 
+import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderView;
+import io.orderflow.edge.dispatch.Live;
+import io.orderflow.edge.web.ServerSentEvents;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Mono;
 
 /**
  * What one live stream has already told its client about each order, so that it tells only news: a
@@ -12,7 +17,23 @@ import java.util.Map;
  */
 final class LatestOrders {
 
+    static final String ORDER_EVENT = "order";
+    static final String PAGE_EVENT = "orders";
+
     private final Map<String, OrderView> told = new HashMap<>();
+
+    /**
+     * What to tell of one signal of a followed list of orders: the page as {@code event: orders} (its orders
+     * are then told), a change as {@code event: order} if it is news, else nothing.
+     */
+    Mono<ServerSentEvent<Object>> tell(Live<OrderPageView, OrderView> signal) {
+        if (signal instanceof Live.Current<OrderPageView, OrderView> current) {
+            current.value().items().forEach(this::isNews);
+            return Mono.just(ServerSentEvents.event(PAGE_EVENT, current.value()));
+        }
+        OrderView change = ((Live.Change<OrderPageView, OrderView>) signal).value();
+        return isNews(change) ? Mono.just(ServerSentEvents.event(ORDER_EVENT, change)) : Mono.empty();
+    }
 
     /** Whether {@code order} is newer than what was told about it; if so, it is now what was told. */
     boolean isNews(OrderView order) {

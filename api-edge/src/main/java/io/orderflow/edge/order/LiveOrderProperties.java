@@ -12,17 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWait   the longest a client may wait for an order to appear: the upper bound of
  *                  {@code GET /api/orders/{id}?waitMs=}, and how long a stream of an order not yet in the
  *                  read model waits before it answers {@code 404}
+ * @param countsInterval how often, at most, the administrators' order stream counts the orders again after
+ *                  changes (each count reads every order row once)
  */
 @ConfigurationProperties("orderflow.edge.live")
 public record LiveOrderProperties(
         @DefaultValue("PT15S") Duration heartbeat,
-        @DefaultValue("PT10S") Duration maxWait) {
+        @DefaultValue("PT10S") Duration maxWait,
+        @DefaultValue("PT1S") Duration countsInterval) {
 
     public LiveOrderProperties {
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(maxWait, "maxWait");
-        if (heartbeat.isNegative() || heartbeat.isZero() || maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("orderflow.edge.live.heartbeat and max-wait must be positive");
+        Objects.requireNonNull(countsInterval, "countsInterval");
+        if (heartbeat.isNegative() || heartbeat.isZero() || maxWait.isNegative() || maxWait.isZero()
+                || countsInterval.isNegative() || countsInterval.isZero()) {
+            throw new IllegalArgumentException("orderflow.edge.live.heartbeat, max-wait and counts-interval must be positive");
         }
     }
 }

@@ -9,8 +9,8 @@ import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderView;
-import io.orderflow.edge.dispatch.Live;
 import io.orderflow.edge.dispatch.Queries;
+import io.orderflow.edge.web.ServerSentEvents;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -29,9 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class OrderStreamController {
-
-    static final String ORDER_EVENT = "order";
-    static final String PAGE_EVENT = "orders";
 
     private final Queries queries;
     private final LiveOrderProperties live;
@@ -60,7 +57,7 @@ class OrderStreamController {
                             ? Mono.just(order) : Mono.error(OrderReference.notFound(orderId)))
                     .filter(told::isNews)
                     .takeUntil(order -> order.status().isTerminal())
-                    .map(order -> event(ORDER_EVENT, order));
+                    .map(order -> ServerSentEvents.event(LatestOrders.ORDER_EVENT, order));
             return withHeartbeat(states);
         });
     }
@@ -84,28 +81,12 @@ class OrderStreamController {
             LatestOrders told = new LatestOrders();
             Flux<ServerSentEvent<Object>> events = queries.follow(FindOrdersQuery.ofCustomer(customer, size),
                             OrderPageView.class, OrderView.class)
-                    .concatMap(signal -> {
-                        if (signal instanceof Live.Current<OrderPageView, OrderView> current) {
-                            current.value().items().forEach(told::isNews);
-                            return Mono.just(event(PAGE_EVENT, current.value()));
-                        }
-                        OrderView change = ((Live.Change<OrderPageView, OrderView>) signal).value();
-                        return told.isNews(change) ? Mono.just(event(ORDER_EVENT, change)) : Mono.empty();
-                    });
+                    .concatMap(told::tell);
             return withHeartbeat(events);
         });
     }
 
-    /** Beats start with the first event, so that a stream that fails before it (404) has written nothing yet. */
     private Flux<ServerSentEvent<Object>> withHeartbeat(Flux<ServerSentEvent<Object>> events) {
-        return events.publish(shared -> Flux.merge(shared,
-                Flux.interval(live.heartbeat())
-                        .skipUntilOther(shared.next())
-                        .map(beat -> ServerSentEvent.<Object>builder().comment("keep-alive").build())
-                        .takeUntilOther(shared.then())));
-    }
-
-    private static ServerSentEvent<Object> event(String name, Object data) {
-        return ServerSentEvent.builder(data).event(name).build();
+        return ServerSentEvents.withHeartbeat(events, live.heartbeat());
     }
 }

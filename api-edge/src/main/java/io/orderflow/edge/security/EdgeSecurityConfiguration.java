@@ -25,7 +25,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * The edge's access rules. Stateless: no session, no cookie, no CSRF token (a bearer token cannot be sent
  * by a cross-site form), no saved requests. Public: login and registration, the key set, reading the
- * catalogue, health, the API document. Administrators only: {@code /api/admin/**} and the other actuator
+ * catalogue, health, the API document, the console's files. Administrators only: {@code /api/admin/**} and the other actuator
  * endpoints. Everything else needs a valid token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,6 +59,8 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/products/*/events").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
+                        // the console's static files; what they show comes from the API, with the user's token
+                        .pathMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         // scraped by Prometheus without a token; restrict it at the network (docs/observability.md)
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()

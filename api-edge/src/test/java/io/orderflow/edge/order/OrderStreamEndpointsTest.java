@@ -13,8 +13,6 @@ import io.orderflow.edge.EdgeHttpTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -137,10 +135,5 @@ class OrderStreamEndpointsTest extends EdgeHttpTest {
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<OrderView>>() {
                 })
                 .getResponseBody();
-    }
-
-    /** Runs {@code changes} once the client had time to subscribe. */
-    private static void later(Runnable changes) {
-        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(changes);
     }
 }

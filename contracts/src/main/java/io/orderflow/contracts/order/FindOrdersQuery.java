@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code to} (exclusive) bound the time the order was placed. {@code page} counts from 0.
  * <p>
  * As a subscription query its updates are the {@link OrderView} of each order of {@code customerId} that
- * changed, whatever the other filters.
+ * changed (of every customer when {@code customerId} is null), whatever the other filters.
  */
 public record FindOrdersQuery(CustomerId customerId, Set<OrderStatus> statuses, Instant from, Instant to, int page, int size) {
 
@@ -29,6 +29,11 @@ public record FindOrdersQuery(CustomerId customerId, Set<OrderStatus> statuses, 
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from must not be after to");
         }
+    }
+
+    /** The newest orders of every customer, any status. */
+    public static FindOrdersQuery newest(int size) {
+        return new FindOrdersQuery(null, Set.of(), null, null, 0, size);
     }
 
     /** The newest orders of one customer, any status. */

@@ -1,9 +1,12 @@
 package io.orderflow.projections.order;
 
+import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.CountOrdersQuery;
 import io.orderflow.contracts.order.FindOrderHistoryQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderHistoryView;
+import io.orderflow.contracts.order.OrderCountsView;
 import io.orderflow.contracts.order.OrderLineView;
 import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,42 @@ class OrderDetailsQueries {
                 .map(both -> new OrderPageView(both.getT2(), query.page(), query.size(), both.getT1(),
                         (int) ((both.getT1() + query.size() - 1) / query.size())))
                 .toFuture();
+    }
+
+    /** One scan of the order rows, grouped; every status and reason is in the answer, zero included. */
+    @QueryHandler
+    CompletableFuture<OrderCountsView> handle(CountOrdersQuery query) {
+        return database.sql("SELECT status, cancellation_reason, count(*) AS orders FROM projections.order_view"
+                        + " GROUP BY status, cancellation_reason")
+                .map(row -> new Count(OrderStatus.valueOf(row.get("status", String.class)),
+                        row.get("cancellation_reason", String.class), row.get("orders", Long.class)))
+                .all()
+                .collectList()
+                .map(OrderDetailsQueries::counts)
+                .toFuture();
+    }
+
+    private static OrderCountsView counts(List<Count> counts) {
+        Map<OrderStatus, Long> byStatus = new EnumMap<>(OrderStatus.class);
+        Map<CancellationReason, Long> byReason = new EnumMap<>(CancellationReason.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        for (CancellationReason reason : CancellationReason.values()) {
+            byReason.put(reason, 0L);
+        }
+        long total = 0;
+        for (Count count : counts) {
+            total += count.orders();
+            byStatus.merge(count.status(), count.orders(), Long::sum);
+            if (count.reason() != null) {
+                byReason.merge(CancellationReason.valueOf(count.reason()), count.orders(), Long::sum);
+            }
+        }
+        return new OrderCountsView(total, byStatus, byReason);
+    }
+
+    private record Count(OrderStatus status, String reason, long orders) {
     }
 
     /** An order placed before the history was kept has an empty history until the next replay. */

@@ -6,9 +6,8 @@ import io.orderflow.contracts.order.OrderLineView;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderStatusChangeView;
 import io.orderflow.contracts.order.OrderView;
+import io.orderflow.projections.readmodel.Row;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,25 +26,6 @@ final class OrderRows {
             sequence, status, previous_status, event_type, event_id, occurred_at, cancellation_reason, cancellation_detail""";
 
     private OrderRows() {
-    }
-
-    /** One row, whatever the driver: a column by name, as a type. */
-    @FunctionalInterface
-    interface Row {
-        <T> T get(String column, Class<T> type);
-
-        static Row of(ResultSet resultSet) {
-            return new Row() {
-                @Override
-                public <T> T get(String column, Class<T> type) {
-                    try {
-                        return resultSet.getObject(column, type);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("cannot read column " + column, e);
-                    }
-                }
-            };
-        }
     }
 
     static OrderView order(Row row, List<OrderLineView> lines) {

@@ -5,10 +5,11 @@ import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderLineView;
 import io.orderflow.contracts.order.OrderView;
+import io.orderflow.projections.live.ChangeChannel;
 import io.orderflow.projections.readmodel.Generation;
+import io.orderflow.projections.readmodel.Row;
 import io.orderflow.contracts.order.OrderPageView;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,35 +19,31 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the subscribers of an order ({@link FindOrderQuery}) and of its customer's orders
- * ({@link FindOrdersQuery}) about a change: the order as it is now, read in the projection's own
- * transaction. Axon sends the update once that transaction has committed, so a subscriber never sees a
+ * Tells the subscribers of an order ({@link FindOrderQuery}) and of its customer's orders, or of every
+ * order ({@link FindOrdersQuery} without a customer), about a change: the order as it is now, read in the
+ * projection's own transaction. Axon sends the update once that transaction has committed, so a subscriber never sees a
  * state that is not in the read model. Nothing is read when nobody follows.
  *
  * <p>Subscribers connected to other instances hear of the change through PostgreSQL: the same transaction
  * sends {@code NOTIFY orderflow_order_changed} with this instance's id and the order id, which PostgreSQL
- * delivers to every listening instance once it commits ({@link OrderChangeListener}). Those read the order
- * as it is then, so they may skip a state that lasted only within one processor batch.
+ * delivers to every listening instance once it commits ({@link io.orderflow.projections.live.ChangeListener}).
+ * Those read the order as it is then, so they may skip a state that lasted only within one processor batch.
  */
 @Component
-class OrderUpdates {
+class OrderUpdates extends ChangeChannel {
 
     static final String CHANNEL = "orderflow_order_changed";
 
-    private final QueryUpdateEmitter emitter;
-    private final JdbcTemplate jdbc;
     /** Only for changes made by other instances; a context without the query side (the auditor's) has none. */
     private final ObjectProvider<OrderDetailsQueries> queries;
-    private final String instance = UUID.randomUUID().toString();
 
     OrderUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, ObjectProvider<OrderDetailsQueries> queries) {
-        this.emitter = emitter;
-        this.jdbc = jdbc;
+        super(CHANNEL, emitter, jdbc);
         this.queries = queries;
     }
 
     void changed(OrderId orderId, Generation tables) {
-        jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, CHANNEL, instance + " " + orderId.value());
+        notifyOthers(orderId.value());
         if (!anyoneFollows(orderId)) {
             return;
         }
@@ -56,33 +53,28 @@ class OrderUpdates {
         }
     }
 
-    /** A change announced by a notification: one of another instance is told to this instance's subscribers. */
-    Mono<Void> notified(String payload) {
-        int separator = payload.indexOf(' ');
-        if (separator < 0 || payload.substring(0, separator).equals(instance)) {
-            return Mono.empty();
-        }
-        OrderId orderId = OrderId.of(payload.substring(separator + 1));
+    @Override
+    protected Mono<Void> changedElsewhere(String changedId) {
+        OrderId orderId = OrderId.of(changedId);
         if (!anyoneFollows(orderId)) {
             return Mono.empty();
         }
         return Mono.fromFuture(() -> queries.getObject().handle(new FindOrderQuery(orderId))).doOnNext(this::emit).then();
     }
 
-    /**
-     * Tells every subscriber the current state of what it follows (for a customer, the newest orders it
-     * follows): notifications sent while this instance was not listening are lost. A subscriber drops
-     * what it has seen already.
-     */
-    Mono<Void> catchUp() {
+    /** For a list of orders, the newest orders it follows. */
+    @Override
+    protected Mono<Void> catchUp() {
         return Flux.fromIterable(List.copyOf(emitter.activeSubscriptions()))
                 .map(SubscriptionQueryMessage::getPayload)
                 .concatMap(query -> {
                     if (query instanceof FindOrderQuery followed) {
                         return Mono.fromFuture(() -> queries.getObject().handle(followed)).flux();
                     }
-                    if (query instanceof FindOrdersQuery list && list.customerId() != null) {
-                        return Mono.fromFuture(() -> queries.getObject().handle(FindOrdersQuery.ofCustomer(list.customerId(), list.size())))
+                    if (query instanceof FindOrdersQuery list) {
+                        FindOrdersQuery newest = list.customerId() == null ? FindOrdersQuery.newest(list.size())
+                                : FindOrdersQuery.ofCustomer(list.customerId(), list.size());
+                        return Mono.fromFuture(() -> queries.getObject().handle(newest))
                                 .flatMapIterable(OrderPageView::items);
                     }
                     return Flux.empty();
@@ -94,15 +86,15 @@ class OrderUpdates {
     private void emit(OrderView order) {
         emitter.emit(FindOrderQuery.class, query -> query.orderId().value().equals(order.orderId()), order);
         emitter.emit(FindOrdersQuery.class,
-                query -> query.customerId() != null && query.customerId().value().equals(order.customerId()), order);
+                query -> query.customerId() == null || query.customerId().value().equals(order.customerId()), order);
     }
 
-    /** Subscribers of this order, or of any customer's orders: the customer is known only once the row is read. */
+    /** Subscribers of this order, or of any list of orders: the customer is known only once the row is read. */
     private boolean anyoneFollows(OrderId orderId) {
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             Object query = subscription.getPayload();
             if (query instanceof FindOrderQuery followed && followed.orderId().equals(orderId)
-                    || query instanceof FindOrdersQuery list && list.customerId() != null) {
+                    || query instanceof FindOrdersQuery) {
                 return true;
             }
         }
@@ -112,7 +104,7 @@ class OrderUpdates {
     private OrderView load(OrderId orderId, Generation tables) {
         List<OrderView> orders = jdbc.query("SELECT " + OrderRows.ORDER_COLUMNS + " FROM " + tables.table("order_view")
                         + " WHERE order_id = ?",
-                (resultSet, index) -> OrderRows.order(OrderRows.Row.of(resultSet), List.of()),
+                (resultSet, index) -> OrderRows.order(Row.of(resultSet), List.of()),
                 orderId.value());
         if (orders.isEmpty()) {
             return null;
@@ -120,7 +112,7 @@ class OrderUpdates {
         OrderView order = orders.get(0);
         List<OrderLineView> lines = jdbc.query("SELECT " + OrderRows.LINE_COLUMNS + " FROM " + tables.table("order_line_view")
                         + " WHERE order_id = ? ORDER BY line_no",
-                (resultSet, index) -> OrderRows.line(OrderRows.Row.of(resultSet), order.currency()),
+                (resultSet, index) -> OrderRows.line(Row.of(resultSet), order.currency()),
                 orderId.value());
         return OrderRows.withLines(order, lines);
     }

@@ -25,7 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Keeps the product catalogue ({@code product_view} of the generation being written) in step with the
  * inventory events. An event is applied only when its sequence number is above the row's
- * {@code last_sequence}, so a redelivered event changes nothing.
+ * {@code last_sequence}, so a redelivered event changes nothing. A change is announced to the followers
+ * of the catalogue once it is committed.
  */
 @Component
 @ProcessingGroup(ProductCatalogueProjection.PROCESSING_GROUP)
@@ -35,15 +36,18 @@ class ProductCatalogueProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionTarget target;
+    private final ProductUpdates updates;
 
-    ProductCatalogueProjection(JdbcTemplate jdbc, Generations generations, PlatformTransactionManager transactionManager) {
+    ProductCatalogueProjection(JdbcTemplate jdbc, Generations generations, PlatformTransactionManager transactionManager,
+                               ProductUpdates updates) {
         this.jdbc = jdbc;
         this.target = new ProjectionTarget(PROCESSING_GROUP, generations, transactionManager);
+        this.updates = updates;
     }
 
     @EventHandler
     void on(ProductAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        target.write(tables -> jdbc.update("""
+        int added = target.write(tables -> jdbc.update("""
                         INSERT INTO %s
                             (product_id, name, price, currency, available, reserved, committed, last_sequence, updated_at)
                         VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)
@@ -51,6 +55,7 @@ class ProductCatalogueProjection {
                         """.formatted(tables.table("product_view")),
                 event.productId().value(), event.name(), event.price().amount(), event.price().currency(),
                 event.initialStock(), sequence, utc(at)));
+        announce(event.productId(), added);
     }
 
     @EventHandler
@@ -94,7 +99,7 @@ class ProductCatalogueProjection {
     }
 
     private void apply(ProductId productId, StockChange change, long sequence, Instant at) {
-        target.write(tables -> jdbc.update("""
+        int updated = target.write(tables -> jdbc.update("""
                         UPDATE %s
                            SET available = available + ?, reserved = reserved + ?, committed = committed + ?,
                                last_sequence = ?, updated_at = ?
@@ -102,6 +107,13 @@ class ProductCatalogueProjection {
                         """.formatted(tables.table("product_view")),
                 change.available(), change.reserved(), change.committed(),
                 sequence, utc(at), productId.value(), sequence));
+        announce(productId, updated);
+    }
+
+    private void announce(ProductId productId, int changedRows) {
+        if (changedRows > 0 && target.isLive()) {
+            updates.changed(productId, target.activeGeneration());
+        }
     }
 
     private static OffsetDateTime utc(Instant at) {

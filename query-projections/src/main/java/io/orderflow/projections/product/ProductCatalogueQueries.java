@@ -7,7 +7,7 @@ import io.orderflow.contracts.inventory.FindProductQuery;
 import io.orderflow.contracts.inventory.FindProductsByIdQuery;
 import io.orderflow.contracts.inventory.FindProductsHoldingReservationsQuery;
 import io.orderflow.contracts.inventory.ProductView;
-import io.r2dbc.spi.Readable;
+import io.orderflow.projections.readmodel.Row;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,10 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductCatalogueQueries {
 
-    private static final String SELECT_PRODUCTS = """
-            SELECT product_id, name, price, currency, available, reserved, committed
-              FROM projections.product_view
-            """;
+    static final String COLUMNS = "product_id, name, price, currency, available, reserved, committed";
+    private static final String SELECT_PRODUCTS = "SELECT " + COLUMNS + " FROM projections.product_view";
 
     private final DatabaseClient database;
 
@@ -34,7 +32,7 @@ class ProductCatalogueQueries {
     CompletableFuture<ProductView> handle(FindProductQuery query) {
         return database.sql(SELECT_PRODUCTS + " WHERE product_id = :productId")
                 .bind("productId", query.productId().value())
-                .map(ProductCatalogueQueries::toView)
+                .map(row -> toView(row::get))
                 .one()
                 .toFuture();
     }
@@ -42,7 +40,7 @@ class ProductCatalogueQueries {
     @QueryHandler
     CompletableFuture<List<ProductView>> handle(FindAllProductsQuery query) {
         return database.sql(SELECT_PRODUCTS + " ORDER BY name, product_id")
-                .map(ProductCatalogueQueries::toView)
+                .map(row -> toView(row::get))
                 .all()
                 .collectList()
                 .toFuture();
@@ -53,7 +51,7 @@ class ProductCatalogueQueries {
         String[] productIds = query.productIds().stream().map(ProductId::value).toArray(String[]::new);
         return database.sql(SELECT_PRODUCTS + " WHERE product_id = ANY(:productIds) ORDER BY name, product_id")
                 .bind("productIds", productIds)
-                .map(ProductCatalogueQueries::toView)
+                .map(row -> toView(row::get))
                 .all()
                 .collectList()
                 .toFuture();
@@ -69,7 +67,7 @@ class ProductCatalogueQueries {
                 .toFuture();
     }
 
-    private static ProductView toView(Readable row) {
+    static ProductView toView(Row row) {
         String currency = row.get("currency", String.class);
         // NUMERIC(19,4) reads back as 12.5000; the view shows the currency's own scale, as Money does.
         Money price = new Money(row.get("price", BigDecimal.class), currency);

@@ -11,6 +11,7 @@ import io.orderflow.contracts.operations.RebuildKind;
 import io.orderflow.contracts.operations.RebuildState;
 import io.orderflow.contracts.operations.RowDifferenceView;
 import io.orderflow.contracts.operations.VerificationView;
+import io.orderflow.platform.axon.ProcessorLag;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -19,8 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Answers how rebuilds are going and which generation serves each read model, over R2DBC. */
 @Component
@@ -30,10 +34,12 @@ class RebuildQueries {
     };
 
     private final DatabaseClient database;
+    private final ProcessorLag lag;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    RebuildQueries(DatabaseClient database) {
+    RebuildQueries(DatabaseClient database, JdbcTemplate jdbc) {
         this.database = database;
+        this.lag = new ProcessorLag(jdbc);
     }
 
     @QueryHandler
@@ -59,13 +65,18 @@ class RebuildQueries {
                 .toFuture();
     }
 
+    /** Each read model's lag as its processor's, read from the token store like the health check's (blocking JDBC). */
     @QueryHandler
     CompletableFuture<List<ReadModelView>> handle(FindReadModelsQuery query) {
-        return database.sql("SELECT name, generation, activated_at FROM projections.read_model ORDER BY name")
-                .map(row -> new ReadModelView(row.get("name", String.class), row.get("generation", Integer.class),
-                        row.get("activated_at", OffsetDateTime.class).toInstant()))
-                .all()
-                .collectList()
+        return Mono.fromCallable(lag::snapshot).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(processors -> database.sql("SELECT name, generation, activated_at FROM projections.read_model ORDER BY name")
+                        .map(row -> {
+                            String name = row.get("name", String.class);
+                            return new ReadModelView(name, row.get("generation", Integer.class),
+                                    row.get("activated_at", OffsetDateTime.class).toInstant(), processors.lagOf(name));
+                        })
+                        .all()
+                        .collectList())
                 .toFuture();
     }
 

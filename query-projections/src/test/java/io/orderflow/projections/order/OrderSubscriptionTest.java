@@ -3,6 +3,7 @@ package io.orderflow.projections.order;
 import static io.orderflow.projections.IsolatedProjections.eventually;
 import static io.orderflow.projections.StoredEvents.ORDER;
 import static io.orderflow.projections.StoredEvents.aConfirmedOrder;
+import static io.orderflow.projections.StoredEvents.anOrderCancelledForPayment;
 import static io.orderflow.projections.StoredEvents.metaDataOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +14,11 @@ import io.orderflow.contracts.operations.FindReadModelRebuildQuery;
 import io.orderflow.contracts.operations.ReadModelRebuildView;
 import io.orderflow.contracts.operations.ReplayReadModelCommand;
 import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.CountOrdersQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderCancelled;
+import io.orderflow.contracts.order.OrderCountsView;
 import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderView;
@@ -86,9 +89,7 @@ class OrderSubscriptionTest {
         CustomerId someoneElse = CustomerId.random();
         OrderId first = OrderId.random();
         OrderId second = OrderId.random();
-        SubscriptionQueryResult<OrderPageView, OrderView> following = queries().subscriptionQuery(
-                FindOrdersQuery.ofCustomer(customer, 20),
-                ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+        SubscriptionQueryResult<OrderPageView, OrderView> following = follow(FindOrdersQuery.ofCustomer(customer, 20));
         try {
             assertThat(following.initialResult().block(WAIT).items()).isEmpty();
 
@@ -108,12 +109,57 @@ class OrderSubscriptionTest {
     }
 
     @Test
+    void followsTheOrdersOfEveryCustomerWhenNoneIsNamed() {
+        CustomerId one = CustomerId.random();
+        CustomerId another = CustomerId.random();
+        OrderId first = OrderId.random();
+        OrderId second = OrderId.random();
+        SubscriptionQueryResult<OrderPageView, OrderView> following = follow(FindOrdersQuery.newest(5));
+        try {
+            following.initialResult().block(WAIT);
+
+            projections.events().append(ORDER, first, metaDataOf(one), aConfirmedOrder(first, one, product));
+            projections.events().append(ORDER, second, metaDataOf(another), anOrderCancelledForPayment(second, another, product));
+            List<OrderView> updates = following.updates()
+                    .filter(order -> order.orderId().equals(first.value()) || order.orderId().equals(second.value()))
+                    .take(6).collectList().block(WAIT);
+
+            assertThat(updates).extracting(OrderView::customerId).contains(one.value(), another.value());
+            assertThat(updates).filteredOn(order -> order.orderId().equals(second.value())).last()
+                    .extracting(OrderView::cancellationReason).isEqualTo(CancellationReason.PAYMENT_TIMEOUT);
+        } finally {
+            following.cancel();
+        }
+    }
+
+    @Test
+    void countsOrdersByStatusAndByCancellationReason() {
+        OrderCountsView before = queries().query(new CountOrdersQuery(), OrderCountsView.class).join();
+        CustomerId customer = CustomerId.random();
+        OrderId confirmed = OrderId.random();
+        OrderId cancelled = OrderId.random();
+        projections.events().append(ORDER, confirmed, metaDataOf(customer), aConfirmedOrder(confirmed, customer, product));
+        projections.events().append(ORDER, cancelled, metaDataOf(customer), anOrderCancelledForPayment(cancelled, customer, product));
+        awaitStatus(cancelled, OrderStatus.CANCELLED);
+        awaitStatus(confirmed, OrderStatus.CONFIRMED);
+
+        OrderCountsView after = queries().query(new CountOrdersQuery(), OrderCountsView.class).join();
+
+        assertThat(after.total() - before.total()).isEqualTo(2);
+        assertThat(after.byStatus()).containsOnlyKeys(OrderStatus.values());
+        assertThat(after.byStatus().get(OrderStatus.CONFIRMED) - before.byStatus().get(OrderStatus.CONFIRMED)).isEqualTo(1);
+        assertThat(after.byStatus().get(OrderStatus.CANCELLED) - before.byStatus().get(OrderStatus.CANCELLED)).isEqualTo(1);
+        assertThat(after.byCancellationReason()).containsOnlyKeys(CancellationReason.values());
+        assertThat(after.byCancellationReason().get(CancellationReason.PAYMENT_TIMEOUT)
+                - before.byCancellationReason().get(CancellationReason.PAYMENT_TIMEOUT)).isEqualTo(1);
+    }
+
+    @Test
     void aReplayTellsSubscribersNothingAndTheNextChangeArrivesOnce() {
         OrderId orderId = OrderId.random();
         CustomerId customer = CustomerId.random();
         projections.events().append(ORDER, orderId, metaDataOf(customer), aConfirmedOrder(orderId, customer, product));
-        eventually(() -> queries().query(new FindOrderQuery(orderId), OrderView.class).join(),
-                order -> order != null && order.status() == OrderStatus.CONFIRMED);
+        awaitStatus(orderId, OrderStatus.CONFIRMED);
         SubscriptionQueryResult<OrderView, OrderView> following = queries().subscriptionQuery(new FindOrderQuery(orderId),
                 ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
         List<OrderView> updates = new CopyOnWriteArrayList<>();
@@ -131,6 +177,15 @@ class OrderSubscriptionTest {
         } finally {
             following.cancel();
         }
+    }
+
+    private SubscriptionQueryResult<OrderPageView, OrderView> follow(FindOrdersQuery list) {
+        return queries().subscriptionQuery(list, ResponseTypes.instanceOf(OrderPageView.class), ResponseTypes.instanceOf(OrderView.class));
+    }
+
+    private void awaitStatus(OrderId orderId, OrderStatus status) {
+        eventually(() -> queries().query(new FindOrderQuery(orderId), OrderView.class).join(),
+                order -> order != null && order.status() == status);
     }
 
     private QueryGateway queries() {

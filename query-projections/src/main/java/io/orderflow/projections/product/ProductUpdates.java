@@ -1,0 +1,82 @@
+package io.orderflow.projections.product;
+
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.FindAllProductsQuery;
+import io.orderflow.contracts.inventory.FindProductQuery;
+import io.orderflow.contracts.inventory.ProductView;
+import io.orderflow.projections.live.ChangeChannel;
+import io.orderflow.projections.readmodel.Generation;
+import io.orderflow.projections.readmodel.Row;
+import java.util.List;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells the subscribers of the catalogue ({@link FindAllProductsQuery}) about a product whose stock or price
+ * changed: the product as it is now, read in the projection's transaction and delivered once it commits.
+ * Nothing is read when nobody follows. Other instances hear of it through
+ * {@code NOTIFY orderflow_product_changed} in the same transaction (which PostgreSQL sends once per product
+ * and transaction, however many of the batch's events touched it).
+ */
+@Component
+class ProductUpdates extends ChangeChannel {
+
+    static final String CHANNEL = "orderflow_product_changed";
+
+    /** Only for changes made by other instances; a context without the query side (the auditor's) has none. */
+    private final ObjectProvider<ProductCatalogueQueries> queries;
+
+    ProductUpdates(QueryUpdateEmitter emitter, JdbcTemplate jdbc, ObjectProvider<ProductCatalogueQueries> queries) {
+        super(CHANNEL, emitter, jdbc);
+        this.queries = queries;
+    }
+
+    void changed(ProductId productId, Generation tables) {
+        notifyOthers(productId.value());
+        if (!anyoneFollows()) {
+            return;
+        }
+        jdbc.query("SELECT " + ProductCatalogueQueries.COLUMNS + " FROM " + tables.table("product_view") + " WHERE product_id = ?",
+                (resultSet, index) -> ProductCatalogueQueries.toView(Row.of(resultSet)), productId.value())
+                .forEach(this::emit);
+    }
+
+    @Override
+    protected Mono<Void> changedElsewhere(String changedId) {
+        if (!anyoneFollows()) {
+            return Mono.empty();
+        }
+        return Mono.fromFuture(() -> queries.getObject().handle(new FindProductQuery(ProductId.of(changedId))))
+                .doOnNext(this::emit)
+                .then();
+    }
+
+    @Override
+    protected Mono<Void> catchUp() {
+        if (!anyoneFollows()) {
+            return Mono.empty();
+        }
+        return Mono.fromFuture(() -> queries.getObject().handle(new FindAllProductsQuery()))
+                .flatMapMany(Flux::fromIterable)
+                .doOnNext(this::emit)
+                .then();
+    }
+
+    private void emit(ProductView product) {
+        emitter.emit(FindAllProductsQuery.class, query -> true, product);
+    }
+
+    private boolean anyoneFollows() {
+        for (SubscriptionQueryMessage<?, ?, ?> subscription : List.copyOf(emitter.activeSubscriptions())) {
+            if (subscription.getPayload() instanceof FindAllProductsQuery) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,72 @@
+package io.orderflow.projections.product;
+
+import static io.orderflow.projections.StoredEvents.INVENTORY;
+import static io.orderflow.projections.StoredEvents.aProductWithTrade;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderflow.contracts.common.OrderId;
+import io.orderflow.contracts.common.ProductId;
+import io.orderflow.contracts.inventory.FindAllProductsQuery;
+import io.orderflow.contracts.inventory.ProductView;
+import io.orderflow.platform.db.DatabaseProperties;
+import io.orderflow.projections.IsolatedProjections;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Following the catalogue: each committed change of a product's stock arrives as the product as it is then. */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductSubscriptionTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired JdbcTemplate sharedJdbc;
+    @Autowired DatabaseProperties database;
+
+    IsolatedProjections projections;
+
+    @BeforeAll
+    void start() {
+        projections = IsolatedProjections.start(sharedJdbc, database);
+    }
+
+    @AfterAll
+    void stop() {
+        projections.close();
+    }
+
+    @Test
+    void followsTheCatalogueWithEveryStockChangeOfAProduct() {
+        ProductId productId = ProductId.random();
+        SubscriptionQueryResult<List<ProductView>, ProductView> following = projections.bean(QueryGateway.class)
+                .subscriptionQuery(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class),
+                        ResponseTypes.instanceOf(ProductView.class));
+        try {
+            assertThat(following.initialResult().block(WAIT)).extracting(ProductView::productId).doesNotContain(productId.value());
+
+            projections.events().append(INVENTORY, productId, aProductWithTrade(productId, OrderId.random(), OrderId.random()));
+            List<ProductView> updates = following.updates().filter(product -> product.productId().equals(productId.value()))
+                    .takeUntil(product -> product.committed() == 2 && product.reserved() == 0)
+                    .collectList().block(WAIT);
+
+            assertThat(updates.get(0).available()).isEqualTo(10);
+            assertThat(updates).last().satisfies(product -> {
+                assertThat(product.available()).isEqualTo(8);
+                assertThat(product.reserved()).isZero();
+                assertThat(product.committed()).isEqualTo(2);
+            });
+        } finally {
+            following.cancel();
+        }
+    }
+}
