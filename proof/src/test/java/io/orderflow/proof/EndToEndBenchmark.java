@@ -65,7 +65,7 @@ class EndToEndBenchmark {
     private static final String CANCELLED = ORDER_EVENTS + "OrderCancelled";
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
     /** Events before the last scanned one that a settlement scan reads again (see {@link #scanOrderEvents}). */
-    private static final long SCAN_MARGIN = 5_000;
+    private static final long SCAN_MARGIN = 2_000;
 
     private final Path workDir = Path.of(System.getProperty("proof.work-dir", "target/proof"), "benchmark");
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -416,7 +416,7 @@ class EndToEndBenchmark {
         long[] settled = {0};
         try (Connection connection = postgres.connect()) {
             do {
-                Net.sleep(Duration.ofMillis(250));
+                Net.sleep(Duration.ofSeconds(1));
                 scanOrderEvents(connection, startIndex, scannedUpTo, wanted, times, settled);
             } while (settled[0] < wanted.size() && System.nanoTime() < deadline);
         }

@@ -38,6 +38,8 @@ public class DatabaseConfiguration {
         config.setPassword(properties.password());
         config.setMaximumPoolSize(properties.jdbcPoolSize());
         config.setAutoCommit(true);
+        // a batch of inserts (events of a processor's batch, read-model rows) as one multi-row statement
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(config);
         SchemaMigrations.apply(dataSource, migrations.orderedStream().toList());
         return dataSource;

@@ -1,16 +1,22 @@
 package io.orderflow.projections.live;
 
+import java.util.Collection;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * One kind of change that subscribers on other instances must hear of, carried by a PostgreSQL
- * notification channel: the payload is the sending instance's id and the id of what changed, so that an
- * instance ignores its own notifications (its subscribers were told directly).
+ * notification channel: the payload is the sending instance's id and the ids of what changed (a batch's
+ * worth, comma-separated), so that an instance ignores its own notifications (its subscribers were told
+ * directly).
  */
 public abstract class ChangeChannel {
+
+    /** PostgreSQL refuses payloads of 8000 bytes and more. */
+    private static final int MAX_PAYLOAD = 7_900;
 
     private final String channel;
     private final String instance = UUID.randomUUID().toString();
@@ -29,9 +35,27 @@ public abstract class ChangeChannel {
         return channel;
     }
 
-    /** Sends the notification in the current transaction; PostgreSQL delivers it once that commits. */
-    protected final void notifyOthers(String changedId) {
-        jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, channel, instance + " " + changedId);
+    /**
+     * Sends the notifications of {@code changedIds} in the current transaction, as few as PostgreSQL's payload
+     * limit allows; PostgreSQL delivers them once that commits.
+     */
+    protected final void notifyOthers(Collection<String> changedIds) {
+        StringBuilder payload = new StringBuilder(instance).append(' ');
+        int empty = payload.length();
+        for (String changedId : changedIds) {
+            if (payload.length() + changedId.length() + 1 > MAX_PAYLOAD) {
+                send(payload);
+                payload.setLength(empty);
+            }
+            payload.append(payload.length() > empty ? "," : "").append(changedId);
+        }
+        if (payload.length() > empty) {
+            send(payload);
+        }
+    }
+
+    private void send(CharSequence payload) {
+        jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, channel, payload.toString());
     }
 
     /** A notification heard: tells this instance's subscribers, unless this instance sent it. */
@@ -40,7 +64,7 @@ public abstract class ChangeChannel {
         if (separator < 0 || payload.substring(0, separator).equals(instance)) {
             return Mono.empty();
         }
-        return changedElsewhere(payload.substring(separator + 1));
+        return Flux.fromArray(payload.substring(separator + 1).split(",")).concatMap(this::changedElsewhere).then();
     }
 
     /** What another instance changed: tell the subscribers that follow it here. */

@@ -10,6 +10,10 @@ import io.orderflow.projections.readmodel.Generation;
 import io.orderflow.projections.readmodel.Row;
 import io.orderflow.contracts.order.OrderPageView;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
+import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.contracts.order.OrderStatus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,14 +46,31 @@ class OrderUpdates extends ChangeChannel {
         this.queries = queries;
     }
 
-    void changed(OrderId orderId, Generation tables) {
-        notifyOthers(orderId.value());
-        if (!anyoneFollows(orderId)) {
-            return;
-        }
-        OrderView order = load(orderId, tables);
-        if (order != null) {
-            emit(order);
+    /**
+     * The orders of a batch that changed, each with every state it went through in the batch: other instances
+     * are notified once; followers here are told each state, as the order read once after the batch's writes
+     * with that state's status.
+     */
+    void changed(Map<String, List<StateChange>> changes, Generation tables) {
+        notifyOthers(changes.keySet());
+        changes.forEach((changed, states) -> {
+            OrderId orderId = OrderId.of(changed);
+            if (anyoneFollows(orderId)) {
+                OrderView order = load(orderId, tables);
+                if (order != null) {
+                    states.forEach(state -> emit(state.applyTo(order)));
+                }
+            }
+        });
+    }
+
+    /** One status an order took in a batch. */
+    record StateChange(OrderStatus status, String reason, String detail, Instant at) {
+
+        OrderView applyTo(OrderView order) {
+            return new OrderView(order.orderId(), order.customerId(), status,
+                    reason == null ? null : CancellationReason.valueOf(reason), detail, order.lines(),
+                    order.subtotal(), order.tax(), order.total(), order.currency(), order.createdAt(), at);
         }
     }
 

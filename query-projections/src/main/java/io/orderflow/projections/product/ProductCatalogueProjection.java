@@ -11,8 +11,6 @@ import io.orderflow.contracts.inventory.StockReserved;
 import io.orderflow.projections.readmodel.Generations;
 import io.orderflow.projections.readmodel.ProjectionTarget;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,9 +22,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Keeps the product catalogue ({@code product_view} of the generation being written) in step with the
- * inventory events. An event is applied only when its sequence number is above the row's
- * {@code last_sequence}, so a redelivered event changes nothing. A change is announced to the followers
- * of the catalogue once it is committed.
+ * inventory events. Each handler records what its event changes ({@link ProductStockWrites}): a hot product's
+ * hundreds of reservations in a batch become one update of its row. An event is applied only when its sequence
+ * number is above the row's {@code last_sequence}, so a redelivered event changes nothing. A change is
+ * announced to the followers of the catalogue once it is committed.
  */
 @Component
 @ProcessingGroup(ProductCatalogueProjection.PROCESSING_GROUP)
@@ -47,15 +46,7 @@ class ProductCatalogueProjection {
 
     @EventHandler
     void on(ProductAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        int added = target.write(tables -> jdbc.update("""
-                        INSERT INTO %s
-                            (product_id, name, price, currency, available, reserved, committed, last_sequence, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)
-                        ON CONFLICT (product_id) DO NOTHING
-                        """.formatted(tables.table("product_view")),
-                event.productId().value(), event.name(), event.price().amount(), event.price().currency(),
-                event.initialStock(), sequence, utc(at)));
-        announce(event.productId(), added);
+        target.record(this::newWrites, writes -> writes.added(event, sequence, at));
     }
 
     @EventHandler
@@ -99,29 +90,20 @@ class ProductCatalogueProjection {
     }
 
     private void apply(ProductId productId, StockChange change, long sequence, Instant at) {
-        int updated = target.write(tables -> jdbc.update("""
-                        UPDATE %s
-                           SET available = available + ?, reserved = reserved + ?, committed = committed + ?,
-                               last_sequence = ?, updated_at = ?
-                         WHERE product_id = ? AND last_sequence < ?
-                        """.formatted(tables.table("product_view")),
-                change.available(), change.reserved(), change.committed(),
-                sequence, utc(at), productId.value(), sequence));
-        announce(productId, updated);
+        target.record(this::newWrites, writes -> writes.changed(productId.value(), change, sequence, at));
     }
 
-    private void announce(ProductId productId, int changedRows) {
-        if (changedRows > 0 && target.isLive()) {
-            updates.changed(productId, target.activeGeneration());
-        }
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+    private ProductStockWrites newWrites() {
+        return new ProductStockWrites(jdbc, target.isLive() ? updates : null);
     }
 
     /** How many units an event moves between available, reserved and committed stock. */
-    private record StockChange(int available, int reserved, int committed) {
+    record StockChange(int available, int reserved, int committed) {
+
+        StockChange plus(StockChange other) {
+            return new StockChange(available + other.available, reserved + other.reserved, committed + other.committed);
+        }
+
 
         static StockChange restock(int quantity) {
             return new StockChange(quantity, 0, 0);

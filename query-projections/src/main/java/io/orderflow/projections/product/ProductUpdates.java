@@ -7,6 +7,7 @@ import io.orderflow.contracts.inventory.ProductView;
 import io.orderflow.projections.live.ChangeChannel;
 import io.orderflow.projections.readmodel.Generation;
 import io.orderflow.projections.readmodel.Row;
+import java.util.Collection;
 import java.util.List;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
@@ -36,13 +37,14 @@ class ProductUpdates extends ChangeChannel {
         this.queries = queries;
     }
 
-    void changed(ProductId productId, Generation tables) {
-        notifyOthers(productId.value());
+    /** The products of a batch that changed: other instances are notified once, followers here told each. */
+    void changed(Collection<String> productIds, Generation tables) {
+        notifyOthers(productIds);
         if (!anyoneFollows()) {
             return;
         }
-        jdbc.query("SELECT " + ProductCatalogueQueries.COLUMNS + " FROM " + tables.table("product_view") + " WHERE product_id = ?",
-                (resultSet, index) -> ProductCatalogueQueries.toView(Row.of(resultSet)), productId.value())
+        jdbc.query("SELECT " + ProductCatalogueQueries.COLUMNS + " FROM " + tables.table("product_view") + " WHERE product_id = ANY(?)",
+                (resultSet, index) -> ProductCatalogueQueries.toView(Row.of(resultSet)), (Object) productIds.toArray(String[]::new))
                 .forEach(this::emit);
     }
 

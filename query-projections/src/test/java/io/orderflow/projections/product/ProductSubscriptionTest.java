@@ -46,7 +46,7 @@ class ProductSubscriptionTest {
     }
 
     @Test
-    void followsTheCatalogueWithEveryStockChangeOfAProduct() {
+    void followsTheCatalogueWithTheStockOfAProductAsEachBatchLeavesIt() {
         ProductId productId = ProductId.random();
         SubscriptionQueryResult<List<ProductView>, ProductView> following = projections.bean(QueryGateway.class)
                 .subscriptionQuery(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class),
@@ -59,7 +59,8 @@ class ProductSubscriptionTest {
                     .takeUntil(product -> product.committed() == 2 && product.reserved() == 0)
                     .collectList().block(WAIT);
 
-            assertThat(updates.get(0).available()).isEqualTo(10);
+            // a batch's events come as the product stands after them: a hot product would otherwise flood its followers
+            assertThat(updates).isNotEmpty();
             assertThat(updates).last().satisfies(product -> {
                 assertThat(product.available()).isEqualTo(8);
                 assertThat(product.reserved()).isZero();
