@@ -9,6 +9,9 @@ import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.edge.dispatch.Queries;
 import io.orderflow.edge.problem.ApiProblem;
 import io.orderflow.edge.problem.FieldViolation;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,19 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Prices the lines of a new order from the catalogue: each product at most once, every product known,
- * all in one currency; name and unit price are the catalogue's.
+ * all in one currency; name and unit price are the catalogue's. A product's name and price never change once
+ * it is added, so the prices found are kept in memory, and an order of known products is priced without
+ * asking the read model; a product not seen yet is looked up.
  */
 @Component
 class OrderPricing {
 
+    private static final long PRICES_KEPT = 100_000;
+
     private final Queries queries;
+    private final Cache<String, Price> prices = Caffeine.newBuilder().maximumSize(PRICES_KEPT).build();
 
     OrderPricing(Queries queries) {
         this.queries = queries;
@@ -37,22 +44,41 @@ class OrderPricing {
     Mono<List<OrderLine>> price(List<PlaceOrderRequest.Line> lines) {
         return Mono.defer(() -> {
             requireEachProductOnce(lines);
-            Set<ProductId> productIds = lines.stream()
-                    .map(line -> ProductId.of(line.productId()))
+            Set<String> productIds = lines.stream().map(PlaceOrderRequest.Line::productId).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, Price> known = new HashMap<>(prices.getAllPresent(productIds));
+            if (known.size() == productIds.size()) {
+                return Mono.fromCallable(() -> priced(lines, known));
+            }
+            Set<ProductId> unknown = productIds.stream().filter(id -> !known.containsKey(id)).map(ProductId::of)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            return queries.many(new FindProductsByIdQuery(productIds), ProductView.class)
-                    .map(found -> priced(lines, byId(found)));
+            return queries.many(new FindProductsByIdQuery(unknown), ProductView.class)
+                    .map(found -> {
+                        found.forEach(product -> {
+                            Price price = Price.of(product);
+                            prices.put(product.productId(), price);
+                            known.put(product.productId(), price);
+                        });
+                        return priced(lines, known);
+                    });
         });
     }
 
-    private static List<OrderLine> priced(List<PlaceOrderRequest.Line> lines, Map<String, ProductView> catalogue) {
+    private static List<OrderLine> priced(List<PlaceOrderRequest.Line> lines, Map<String, Price> catalogue) {
         requireAllKnown(lines, catalogue);
         requireOneCurrency(lines, catalogue);
         return lines.stream().map(line -> {
-            ProductView product = catalogue.get(line.productId());
+            Price product = catalogue.get(line.productId());
             return new OrderLine(ProductId.of(line.productId()), product.name(), line.quantity(),
                     new Money(product.price(), product.currency()));
         }).toList();
+    }
+
+    /** What the catalogue says a product is called and costs. */
+    private record Price(String name, BigDecimal price, String currency) {
+
+        static Price of(ProductView product) {
+            return new Price(product.name(), product.price(), product.currency());
+        }
     }
 
     private static void requireEachProductOnce(List<PlaceOrderRequest.Line> lines) {
@@ -71,7 +97,7 @@ class OrderPricing {
         }
     }
 
-    private static void requireAllKnown(List<PlaceOrderRequest.Line> lines, Map<String, ProductView> catalogue) {
+    private static void requireAllKnown(List<PlaceOrderRequest.Line> lines, Map<String, Price> catalogue) {
         Set<String> unknown = lines.stream()
                 .map(PlaceOrderRequest.Line::productId)
                 .filter(productId -> !catalogue.containsKey(productId))
@@ -82,7 +108,7 @@ class OrderPricing {
         }
     }
 
-    private static void requireOneCurrency(List<PlaceOrderRequest.Line> lines, Map<String, ProductView> catalogue) {
+    private static void requireOneCurrency(List<PlaceOrderRequest.Line> lines, Map<String, Price> catalogue) {
         Set<String> currencies = lines.stream()
                 .map(line -> catalogue.get(line.productId()).currency())
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -92,9 +118,5 @@ class OrderPricing {
                             + String.join(", ", currencies) + ".")
                     .with("currencies", List.copyOf(currencies));
         }
-    }
-
-    private static Map<String, ProductView> byId(List<ProductView> products) {
-        return products.stream().collect(Collectors.toMap(ProductView::productId, Function.identity(), (a, b) -> a));
     }
 }

@@ -1,7 +1,10 @@
 package io.orderflow.edge.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,6 +35,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class EdgeSecurityConfiguration {
+
+    /** How long a verified token is trusted without checking its signature again; a removed key stops working after it. */
+    private static final Duration VERIFIED_TOKENS_MAX_AGE = Duration.ofMinutes(1);
+    private static final long VERIFIED_TOKENS_KEPT = 100_000;
 
     static final String[] PUBLIC_DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
@@ -79,7 +86,8 @@ class EdgeSecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
-        return AccessTokenDecoders.forEdge(properties, localKeys::getIfAvailable);
+        return new VerifiedTokens(AccessTokenDecoders.forEdge(properties, localKeys::getIfAvailable), Clock.systemUTC(),
+                Ticker.systemTicker(), properties.clockSkew(), VERIFIED_TOKENS_MAX_AGE, VERIFIED_TOKENS_KEPT);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter(SecurityProperties properties) {
