@@ -39,7 +39,8 @@ import reactor.netty.resources.LoopResources;
  * from when a request was due, so a slow server cannot hide its queue);
  * <li>{@code sequential}: one order at a time, each followed until it is settled, then a pause.
  * </ul>
- * Usage: {@code LoadGenerator <settings.properties>}; the settings name the output file.
+ * It stays up for a whole benchmark, so that its own warm-up is paid once: every line on its standard input
+ * names a settings file of one run, whose output file it writes, followed by {@code <output>.done}.
  */
 public final class LoadGenerator {
 
@@ -65,6 +66,8 @@ public final class LoadGenerator {
     }
 
     private final HttpClient http;
+    private final ConnectionProvider pool;
+    private final LoopResources loops;
     private final List<String> tokens;
     private final List<String> products;
     private final int minLines;
@@ -72,13 +75,14 @@ public final class LoadGenerator {
     private final long wallMinusNanoMicros;
 
     private LoadGenerator(String baseUrl, int connections, List<String> tokens, List<String> products, int minLines, int maxLines) {
-        ConnectionProvider pool = ConnectionProvider.builder("benchmark")
+        this.pool = ConnectionProvider.builder("benchmark")
                 .maxConnections(connections)
                 .pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(Duration.ofMinutes(5))
                 .build();
+        this.loops = LoopResources.create("load", 1, true);
         this.http = HttpClient.create(pool)
-                .runOn(LoopResources.create("load", 1, true))
+                .runOn(loops)
                 .baseUrl(baseUrl)
                 .keepAlive(true)
                 .responseTimeout(Duration.ofSeconds(60));
@@ -90,10 +94,21 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        var commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String settingsFile = commands.readLine(); settingsFile != null; settingsFile = commands.readLine()) {
+            if (!settingsFile.isBlank()) {
+                run(Path.of(settingsFile.trim()));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(Path settingsFile) throws IOException, InterruptedException {
         Properties settings = new Properties();
-        try (var reader = Files.newBufferedReader(Path.of(args[0]))) {
+        try (var reader = Files.newBufferedReader(settingsFile)) {
             settings.load(reader);
         }
+        long cpuBefore = processCpuNanos();
         String mode = settings.getProperty("mode");
         int connections = Integer.parseInt(settings.getProperty("connections", "16"));
         LoadGenerator generator = new LoadGenerator(settings.getProperty("url"), connections,
@@ -109,12 +124,23 @@ public final class LoadGenerator {
                     Duration.parse(settings.getProperty("pause", "PT0.2S")));
             default -> throw new IllegalArgumentException("mode must be closed, open or sequential: " + mode);
         };
-        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(settings.getProperty("out")), StandardCharsets.UTF_8))) {
-            out.println("# cpu-nanos=" + cpuNanos);
-            outcomes.forEach(outcome -> out.println(outcome.line()));
+        generator.close();
+        long cpuNanos = processCpuNanos() - cpuBefore;
+        Path out = Path.of(settings.getProperty("out"));
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            writer.println("# cpu-nanos=" + cpuNanos);
+            outcomes.forEach(outcome -> writer.println(outcome.line()));
         }
-        System.exit(0);
+        Files.writeString(out.resolveSibling(out.getFileName() + ".done"), "");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private void close() {
+        pool.disposeLater().block(Duration.ofSeconds(10));
+        loops.disposeLater().block(Duration.ofSeconds(10));
     }
 
     private List<Outcome> closed(int orders, int connections) {
