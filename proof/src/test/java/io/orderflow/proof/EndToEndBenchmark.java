@@ -84,6 +84,7 @@ class EndToEndBenchmark {
     private boolean profile;
     private Application application;
     private Process loadGenerator;
+    private int runs;
 
     @Test
     void measure() throws Exception {
@@ -396,7 +397,7 @@ class EndToEndBenchmark {
     }
 
     private LoadRun generateLoad(String name, Map<String, String> load, List<String> products, int maxLines) throws Exception {
-        String slug = name.replaceAll("[^a-z0-9]+", "-");
+        String slug = (++runs) + "-" + name.replaceAll("[^a-z0-9]+", "-");
         Path settingsFile = workDir.resolve("load-" + slug + ".properties");
         Path out = workDir.resolve("load-" + slug + ".csv");
         Map<String, String> all = new LinkedHashMap<>(load);
