@@ -1,5 +1,6 @@
 package io.orderflow.platform.embedded;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -12,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
  * Points the application at an embedded PostgreSQL and an embedded Kafka broker when
  * {@code orderflow.db.url} or {@code orderflow.kafka.bootstrap-servers} is not configured.
  * Runs after the configuration files are read, so environment variables such as
- * {@code ORDERFLOW_DB_URL} always win over the embedded default.
+ * {@code ORDERFLOW_DB_URL} always win over the embedded default. With a {@link DataDirectory} both keep
+ * their data there ({@code postgres/}, {@code kafka/}); without, both are fresh at every start.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
@@ -28,14 +30,15 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (isBlank(environment.getProperty(DB_URL))) {
             resolved.put(DB_URL, EmbeddedPostgresServer.jdbcUrl(
                     environment.getProperty("orderflow.embedded.postgres.port", Integer.class, 0),
-                    environment.getProperty("orderflow.embedded.postgres.data-directory")));
+                    postgresDataDirectory(environment)));
             resolved.put("orderflow.db.username", "postgres");
             resolved.put("orderflow.db.password", "postgres");
         }
         if (isBlank(environment.getProperty(KAFKA_SERVERS))) {
             resolved.put(KAFKA_SERVERS, EmbeddedKafkaServer.bootstrapServers(
                     environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
-                    environment.getProperty("orderflow.kafka.partitions", Integer.class, 4)));
+                    environment.getProperty("orderflow.kafka.partitions", Integer.class, 4),
+                    DataDirectory.resolve(environment, "kafka").orElse(null)));
         }
         if (!resolved.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("orderflowEmbeddedInfrastructure", resolved));
@@ -45,6 +48,15 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** {@code orderflow.embedded.postgres.data-directory} where set, else {@code postgres/} in the data directory. */
+    private static Path postgresDataDirectory(ConfigurableEnvironment environment) {
+        String explicit = environment.getProperty("orderflow.embedded.postgres.data-directory");
+        if (!isBlank(explicit)) {
+            return Path.of(explicit.trim()).toAbsolutePath().normalize();
+        }
+        return DataDirectory.resolve(environment, "postgres").orElse(null);
     }
 
     private static boolean isBlank(String value) {

@@ -4,50 +4,71 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
-/** One embedded PostgreSQL per JVM, started on first use and stopped when the JVM exits. */
-final class EmbeddedPostgresServer {
+/**
+ * An embedded PostgreSQL (zonky's binaries), one per JVM for the application, started on first use and
+ * stopped when the JVM exits. Without a data directory it is a fresh, throw-away database. With one it is
+ * durable: the data stays there, and commits are acknowledged only once their WAL is on disk, where zonky's
+ * defaults would acknowledge first and lose the last commits in a crash.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static EmbeddedPostgres server;
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static EmbeddedPostgresServer shared;
 
-    private EmbeddedPostgresServer() {
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
     }
 
-    /** Starts the server if needed and answers its JDBC URL for the {@code postgres} database. */
-    static synchronized String jdbcUrl(int port, String dataDirectory) {
-        if (server == null) {
-            server = start(port, dataDirectory);
+    /** Starts this JVM's server if needed and answers its JDBC URL for the {@code postgres} database. */
+    static synchronized String jdbcUrl(int port, Path dataDirectory) {
+        if (shared == null) {
+            shared = start(port, dataDirectory);
+            // after every application context has closed, so nothing is cut off mid-transaction
+            SpringApplication.getShutdownHandlers().add(shared::close);
         }
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        return shared.jdbcUrl();
     }
 
-    private static EmbeddedPostgres start(int port, String dataDirectory) {
+    /** A server of its own; {@code dataDirectory} null for a fresh one that is deleted when it stops. */
+    static EmbeddedPostgresServer start(int port, Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    .setPGStartupWait(STARTUP_WAIT);
             if (port > 0) {
                 builder.setPort(port);
             }
-            if (dataDirectory != null && !dataDirectory.isBlank()) {
-                builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
+            if (dataDirectory != null) {
+                LeftoverPostmaster.stopIfRunning(dataDirectory, STARTUP_WAIT);
+                builder.setDataDirectory(dataDirectory)
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres started = builder.start();
-            log.info("Embedded PostgreSQL started on port {}", started.getPort());
-            // after every application context has closed, so nothing is cut off mid-transaction
-            SpringApplication.getShutdownHandlers().add(() -> closeQuietly(started));
-            return started;
+            log.info("Embedded PostgreSQL started on port {}, {}", started.getPort(),
+                    dataDirectory == null ? "a fresh database" : "its data in " + dataDirectory);
+            return new EmbeddedPostgresServer(started);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start", e);
         }
     }
 
-    private static void closeQuietly(EmbeddedPostgres postgres) {
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    @Override
+    public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
