@@ -2,6 +2,7 @@ package io.orderflow.edge.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.orderflow.edge.web.ManagementServer;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -25,8 +27,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * The edge's access rules. Stateless: no session, no cookie, no CSRF token (a bearer token cannot be sent
  * by a cross-site form), no saved requests. Public: login and registration, the key set, reading the
- * catalogue, health, the API document. Administrators only: {@code /api/admin/**} and the other actuator
- * endpoints. Everything else needs a valid token.
+ * catalogue, the liveness and readiness probes, the API document. Administrators only: {@code /api/admin/**}
+ * and any actuator endpoint on this port. Everything else needs a valid token. The management server, on a
+ * port of its own, is not the API: its requests pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -52,6 +55,9 @@ class EdgeSecurityConfiguration {
                         .writer(new ContentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
+                        // metrics and detailed health: a port of their own, on loopback unless configured (decisions/0010)
+                        .matchers(exchange -> ManagementServer.handles(exchange) ? MatchResult.match() : MatchResult.notMatch())
+                        .permitAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
@@ -59,9 +65,10 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/products/*/events").hasRole(Role.ADMIN.name())
                         .pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**").permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
-                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // scraped by Prometheus without a token; restrict it at the network (docs/observability.md)
-                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
+                        // an orchestrator's probes, status only; with the management server on this port (not the
+                        // default), everything else of it is for administrators
+                        .pathMatchers(HttpMethod.GET, ManagementServer.PROBES).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/orders", "/api/orders/**").hasAnyRole(Role.CUSTOMER.name(), Role.ADMIN.name())
                         .anyExchange().authenticated())
