@@ -58,10 +58,25 @@ class ComposeFileTest {
 
     @Test
     void aHealthCheckOnAnotherPortIsReported() throws IOException {
-        String tampered = replace(compose(), "http://localhost:8084/actuator/health/readiness", "http://localhost:8080/actuator/health/readiness");
+        String tampered = replace(compose(), "http://localhost:8084/readyz", "http://localhost:8080/readyz");
         assertThat(ComposeFile.check(ROOT, tampered)).containsExactly(
-                "query-service: the health check does not ask http://localhost:8084/actuator/health...: "
-                        + "CMD java -cp /app/libs/* io.orderflow.platform.service.HealthProbe http://localhost:8080/actuator/health/readiness");
+                "query-service: the health check does not ask http://localhost:8084/readyz: "
+                        + "CMD java -cp /app/libs/* io.orderflow.platform.service.HealthProbe http://localhost:8080/readyz");
+    }
+
+    @Test
+    void aHealthCheckThatIsNotTheReadinessProbeIsReported() throws IOException {
+        String tampered = replace(compose(), "http://localhost:8084/readyz", "http://localhost:8084/actuator/health");
+        assertThat(ComposeFile.check(ROOT, tampered)).containsExactly(
+                "query-service: the health check does not ask http://localhost:8084/readyz: "
+                        + "CMD java -cp /app/libs/* io.orderflow.platform.service.HealthProbe http://localhost:8084/actuator/health");
+    }
+
+    @Test
+    void aPublishedManagementPortIsReported() throws IOException {
+        String tampered = replace(compose(), "      - \"8081:8081\"\n", "      - \"8081:8081\"\n      - \"9081:9081\"\n");
+        assertThat(ComposeFile.check(ROOT, tampered)).containsExactly(
+                "order-service: publishes its management port 9081 (metrics and internals); a scraper reaches it on the compose network");
     }
 
     private static String replace(String text, String target, String replacement) {
