@@ -39,6 +39,7 @@ final class AppInstance implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "server.address=" + Net.LOOPBACK,
+                "management.server.port=" + Net.freePort(),
                 "orderflow.embedded.enabled=false",
                 "orderflow.db.url=" + jdbcUrl,
                 "orderflow.db.username=" + PostgresProcess.USER,
@@ -106,7 +107,7 @@ final class AppInstance implements AutoCloseable {
     boolean isReady() {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (java.io.IOException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -32,6 +33,12 @@ final class ChildJvm {
     }
 
     static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
+        return start(log, maxHeap, classpath, mainClass, args, null, Map.of());
+    }
+
+    /** In {@code workingDirectory} (null: this JVM's), with {@code environment} added to this JVM's. */
+    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args,
+                         Path workingDirectory, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true",
@@ -39,10 +46,14 @@ final class ChildJvm {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             LIVE.add(process);
             return process;
         } catch (IOException e) {
@@ -73,7 +84,9 @@ final class ChildJvm {
     static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(isBootJar(entry) ? Path.of(entry).resolveSibling("classes").toString() : entry);
+            // absolute: a child may run in another working directory
+            Path path = Path.of(entry).toAbsolutePath();
+            entries.add((isBootJar(entry) ? path.resolveSibling("classes") : path).toString());
         }
         return String.join(File.pathSeparator, entries);
     }
