@@ -36,6 +36,27 @@ record ReadmeWalkThrough(Map<String, String> environment, String script) {
 
     /** What a run answered: bash's exit code, its output, and every HTTP call as {@code "<status> <method> <url>"}. */
     record Run(int exitCode, String output, List<String> calls) {
+
+        /**
+         * Calls that did not answer 2xx, except a GET that a later call of the same URL answered: a walk-through
+         * waits for a read model to catch up by asking again.
+         */
+        List<String> failedCalls() {
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                String call = calls.get(i);
+                if (call.startsWith("2")) {
+                    continue;
+                }
+                String request = call.substring(call.indexOf(' ') + 1);
+                boolean askedAgainUntilAnswered = request.startsWith("GET ") && calls.subList(i + 1, calls.size()).stream()
+                        .anyMatch(later -> later.startsWith("2") && later.substring(later.indexOf(' ') + 1).equals(request));
+                if (!askedAgainUntilAnswered) {
+                    failed.add(call);
+                }
+            }
+            return failed;
+        }
     }
 
     static ReadmeWalkThrough from(Path readme) {

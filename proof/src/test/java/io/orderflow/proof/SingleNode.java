@@ -148,9 +148,10 @@ final class SingleNode implements AutoCloseable {
         }
     }
 
+    /** The process first, so that it cannot react to its children's deaths, then every child. */
     private static void killWithChildren(ProcessHandle process) {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process);
+        List<ProcessHandle> all = new ArrayList<>(List.of(process));
+        all.addAll(process.descendants().toList());
         all.forEach(ProcessHandle::destroyForcibly);
         all.forEach(each -> each.onExit().join());
     }

@@ -80,8 +80,9 @@ class SingleNodeTest {
         ReadmeWalkThrough.Run run = walkThrough.run(WORK_DIR.resolve("walk"), shop.port(), shop.managementPort(), Duration.ofMinutes(3));
 
         assertThat(run.exitCode()).as("bash's exit code; its output:\n%s", run.output()).isZero();
-        assertThat(run.calls()).as("every call of the walk-through").hasSizeGreaterThan(25)
-                .allSatisfy(call -> assertThat(call).as("its output:\n%s", run.output()).matches("2\\d\\d .*"));
+        assertThat(run.calls()).as("every call of the walk-through").hasSizeGreaterThan(25);
+        assertThat(run.failedCalls()).as("calls that did not answer 2xx, but for GETs asked again until they did; "
+                + "its output:\n%s", run.output()).isEmpty();
         assertThat(run.output()).as("the order's stream followed it to the end").contains("\"status\":\"DELIVERED\"");
     }
 

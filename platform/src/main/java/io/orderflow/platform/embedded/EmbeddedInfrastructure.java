@@ -1,10 +1,12 @@
 package io.orderflow.platform.embedded;
 
 import java.nio.file.Path;
+import org.apache.commons.logging.Log;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -21,6 +23,13 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
     static final String DB_URL = "orderflow.db.url";
     static final String KAFKA_SERVERS = "orderflow.kafka.bootstrap-servers";
 
+    /** Replayed once logging is set up: it is not yet while environment post-processors run. */
+    private final Log log;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedInfrastructure.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("orderflow.embedded.enabled", Boolean.class, true)) {
@@ -28,17 +37,21 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
         Map<String, Object> resolved = new HashMap<>();
         if (isBlank(environment.getProperty(DB_URL))) {
-            resolved.put(DB_URL, EmbeddedPostgresServer.jdbcUrl(
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared(
                     environment.getProperty("orderflow.embedded.postgres.port", Integer.class, 0),
-                    postgresDataDirectory(environment)));
+                    postgresDataDirectory(environment));
+            log.info(postgres.description());
+            resolved.put(DB_URL, postgres.jdbcUrl());
             resolved.put("orderflow.db.username", "postgres");
             resolved.put("orderflow.db.password", "postgres");
         }
         if (isBlank(environment.getProperty(KAFKA_SERVERS))) {
-            resolved.put(KAFKA_SERVERS, EmbeddedKafkaServer.bootstrapServers(
+            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.shared(
                     environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
                     environment.getProperty("orderflow.kafka.partitions", Integer.class, 4),
-                    DataDirectory.resolve(environment, "kafka").orElse(null)));
+                    DataDirectory.resolve(environment, "kafka").orElse(null));
+            log.info(kafka.description());
+            resolved.put(KAFKA_SERVERS, kafka.bootstrapServers());
         }
         if (!resolved.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("orderflowEmbeddedInfrastructure", resolved));

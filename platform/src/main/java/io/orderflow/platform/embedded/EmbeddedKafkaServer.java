@@ -8,14 +8,25 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,31 +44,36 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
     private static final String LOOPBACK = "127.0.0.1";
     private static final int NODE_ID = 1;
+    private static final int OFFSETS_PARTITIONS = 4;
+    /** Group ids whose coordinator partition ({@code abs(hashCode) % partitions}, as Kafka places them) covers every one. */
+    private static final List<String> GROUP_ON_EACH_OFFSETS_PARTITION = groupOnEachOffsetsPartition();
     private static EmbeddedKafkaServer shared;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path temporaryLog;
+    private final String description;
 
-    private EmbeddedKafkaServer(KafkaRaftServer server, String bootstrapServers, Path temporaryLog) {
+    private EmbeddedKafkaServer(KafkaRaftServer server, String bootstrapServers, Path temporaryLog, String description) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.temporaryLog = temporaryLog;
+        this.description = description;
     }
 
     /** Starts this JVM's broker, with a throw-away log, if needed and answers its bootstrap servers. */
     public static String bootstrapServers(int port, int partitions) {
-        return bootstrapServers(port, partitions, null);
+        return shared(port, partitions, null).bootstrapServers;
     }
 
-    /** Starts this JVM's broker if needed and answers its bootstrap servers; {@code logDirectory} null: throw-away. */
-    static synchronized String bootstrapServers(int port, int partitions, Path logDirectory) {
+    /** This JVM's broker, started on first use; {@code logDirectory} null: a throw-away log. */
+    static synchronized EmbeddedKafkaServer shared(int port, int partitions, Path logDirectory) {
         if (shared == null) {
             shared = start(port, partitions, logDirectory);
             // after every application context has closed, so nothing is cut off mid-transaction
             SpringApplication.getShutdownHandlers().add(shared::close);
         }
-        return shared.bootstrapServers;
+        return shared;
     }
 
     /** A broker of its own; {@code logDirectory} null for a temporary log that is deleted when it stops. */
@@ -66,15 +82,21 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             Path temporaryLog = logDirectory == null ? Files.createTempDirectory("orderflow-kafka-") : null;
             Path logDir = logDirectory == null ? temporaryLog : logDirectory;
             Files.createDirectories(logDir);
+            long started = System.nanoTime();
             int brokerPort = port > 0 ? port : freePort();
             KafkaConfig config = new KafkaConfig(properties(logDir, brokerPort, freePort(), partitions), false);
-            formatOnce(logDir);
+            boolean restarted = !formatOnce(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             String bootstrapServers = LOOPBACK + ":" + brokerPort;
-            log.info("Embedded Kafka (KRaft) started at {}, {}", bootstrapServers,
-                    logDirectory == null ? "a temporary log" : "its log in " + logDirectory);
-            return new EmbeddedKafkaServer(server, bootstrapServers, temporaryLog);
+            if (restarted) {
+                forgetConsumersOfTheLastRun(bootstrapServers);
+            }
+            String description = "Embedded Kafka (KRaft) at " + bootstrapServers + ", "
+                    + (logDirectory == null ? "a temporary log" : "its log kept in " + logDirectory)
+                    + "; started in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+            log.info(description);
+            return new EmbeddedKafkaServer(server, bootstrapServers, temporaryLog, description);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded Kafka failed to start", e);
         }
@@ -82,6 +104,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** What was started where, for the application's log. */
+    String description() {
+        return description;
     }
 
     @Override
@@ -107,17 +134,50 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         properties.put("auto.create.topics.enable", "true");
         properties.put("num.partitions", String.valueOf(partitions));
         properties.put("offsets.topic.replication.factor", "1");
-        properties.put("offsets.topic.num.partitions", "4");
+        properties.put("offsets.topic.num.partitions", String.valueOf(OFFSETS_PARTITIONS));
         properties.put("transaction.state.log.replication.factor", "1");
         properties.put("transaction.state.log.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
+        // after a killed JVM, the controller keeps the dead broker's registration until its session times out
+        // (9 s by default) and refuses the new one meanwhile; broker and controller share this JVM
+        properties.put("broker.heartbeat.interval.ms", "500");
+        properties.put("broker.session.timeout.ms", "2000");
         return properties;
     }
 
-    /** What {@code kafka-storage.sh format} does, once: a formatted directory keeps its cluster id and data. */
-    private static void formatOnce(Path logDir) {
+    /**
+     * The consumers of a run that ended with its JVM (a kill leaves them in their groups) are gone: the broker
+     * lived in that JVM. Left in, they would hold their partitions until their sessions time out (45 s by
+     * default), and the new run's consumers, payments among them, would wait that long. Committed offsets stay.
+     */
+    private static void forgetConsumersOfTheLastRun(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            // a group is listed only once its partition of the offsets topic is loaded, which happens after start-up;
+            // describing a group of every partition waits for that (the client retries until the load is done)
+            admin.describeConsumerGroups(GROUP_ON_EACH_OFFSETS_PARTITION).all().get(60, TimeUnit.SECONDS);
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group.groupId()))
+                        .describedGroups().get(group.groupId()).get(30, TimeUnit.SECONDS);
+                if (!description.members().isEmpty()) {
+                    admin.removeMembersFromConsumerGroup(group.groupId(), new RemoveMembersFromConsumerGroupOptions())
+                            .all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Could not remove the consumers of the last run from their groups; they leave when their sessions "
+                    + "time out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What {@code kafka-storage.sh format} does, once: a formatted directory keeps its cluster id and data.
+     * Answers whether it formatted.
+     */
+    private static boolean formatOnce(Path logDir) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
-            return;
+            return false;
         }
         try {
             new Formatter()
@@ -128,9 +188,19 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
                     .run();
+            return true;
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka log directory " + logDir, e);
         }
+    }
+
+    private static List<String> groupOnEachOffsetsPartition() {
+        Map<Integer, String> groups = new java.util.TreeMap<>();
+        for (int n = 0; groups.size() < OFFSETS_PARTITIONS; n++) {
+            String group = "orderflow-embedded-load-check-" + n;
+            groups.putIfAbsent(Utils.abs(group.hashCode()) % OFFSETS_PARTITIONS, group);
+        }
+        return List.copyOf(groups.values());
     }
 
     private static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -22,19 +23,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static EmbeddedPostgresServer shared;
 
     private final EmbeddedPostgres postgres;
+    private final String description;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String description) {
         this.postgres = postgres;
+        this.description = description;
     }
 
-    /** Starts this JVM's server if needed and answers its JDBC URL for the {@code postgres} database. */
-    static synchronized String jdbcUrl(int port, Path dataDirectory) {
+    /** This JVM's server, started on first use. */
+    static synchronized EmbeddedPostgresServer shared(int port, Path dataDirectory) {
         if (shared == null) {
             shared = start(port, dataDirectory);
             // after every application context has closed, so nothing is cut off mid-transaction
             SpringApplication.getShutdownHandlers().add(shared::close);
         }
-        return shared.jdbcUrl();
+        return shared;
     }
 
     /** A server of its own; {@code dataDirectory} null for a fresh one that is deleted when it stops. */
@@ -47,20 +50,30 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
+            long started = System.nanoTime();
+            Optional<Long> leftOver = Optional.empty();
             if (dataDirectory != null) {
-                LeftoverPostmaster.stopIfRunning(dataDirectory, STARTUP_WAIT);
+                leftOver = LeftoverPostmaster.stopIfRunning(dataDirectory, STARTUP_WAIT);
                 builder.setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            EmbeddedPostgres started = builder.start();
-            log.info("Embedded PostgreSQL started on port {}, {}", started.getPort(),
-                    dataDirectory == null ? "a fresh database" : "its data in " + dataDirectory);
-            return new EmbeddedPostgresServer(started);
+            EmbeddedPostgres postgres = builder.start();
+            String description = "Embedded PostgreSQL on port " + postgres.getPort() + ", "
+                    + (dataDirectory == null ? "a fresh database" : "its data kept in " + dataDirectory + " (synchronous_commit on)")
+                    + leftOver.map(pid -> ", after stopping the PostgreSQL (pid " + pid + ") a killed run had left there").orElse("")
+                    + "; started in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+            log.info(description);
+            return new EmbeddedPostgresServer(postgres, description);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start", e);
         }
+    }
+
+    /** What was started where, for the application's log. */
+    String description() {
+        return description;
     }
 
     String jdbcUrl() {

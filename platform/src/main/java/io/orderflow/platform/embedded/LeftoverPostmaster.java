@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL left running on a durable data directory by a JVM that was killed (SIGKILL, the OOM killer):
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class LeftoverPostmaster {
 
-    private static final Logger log = LoggerFactory.getLogger(LeftoverPostmaster.class);
     /** PostgreSQL's lock file: its first line is the postmaster's process id. */
     static final String PID_FILE = "postmaster.pid";
     /** zonky's lock, held by the JVM whose embedded server runs on the directory. */
@@ -34,15 +31,16 @@ final class LeftoverPostmaster {
     private LeftoverPostmaster() {
     }
 
-    static void stopIfRunning(Path dataDirectory, Duration timeout) {
+    /** Answers the process id of the server it stopped, if there was one. */
+    static Optional<Long> stopIfRunning(Path dataDirectory, Duration timeout) {
         Path pidFile = dataDirectory.resolve(PID_FILE);
         if (!Files.isRegularFile(pidFile)) {
-            return;
+            return Optional.empty();
         }
         refuseIfInUse(dataDirectory);
         Optional<ProcessHandle> running = pidIn(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
         if (running.isEmpty()) {
-            return; // a stale file after a crash: PostgreSQL replaces it when it starts
+            return Optional.empty(); // a stale file after a crash: PostgreSQL replaces it when it starts
         }
         ProcessHandle process = running.get();
         if (!isPostgres(process)) {
@@ -50,10 +48,10 @@ final class LeftoverPostmaster {
                     + process.info().command().orElse("unknown command") + "). If no PostgreSQL runs on " + dataDirectory
                     + ", delete that file and start again.");
         }
-        log.warn("Stopping the PostgreSQL (pid {}) that a killed run left on {}", process.pid(), dataDirectory);
         process.destroy();
         try {
             process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.of(process.pid());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The PostgreSQL (pid " + process.pid() + ") left on " + dataDirectory
                     + " did not stop within " + timeout + "; stop it and start again", e);

@@ -122,6 +122,7 @@ class DurableEmbeddedServersTest {
         EmbeddedPostgresServer postgres = startPostgres();
 
         assertThat(ProcessHandle.of(leftOver).map(ProcessHandle::isAlive).orElse(false)).as("the left-over server").isFalse();
+        assertThat(postgres.description()).contains("after stopping the PostgreSQL (pid " + leftOver + ")");
         try (Connection connection = connect(postgres)) {
             assertThat(count(connection, "SELECT count(*) FROM kept")).isEqualTo(3);
         }
@@ -178,6 +179,36 @@ class DurableEmbeddedServersTest {
         }
     }
 
+    /** Its consumers were in the JVM that ran the broker; left in their groups, they would hold their partitions for 45 s. */
+    @Test
+    void aKafkaStartedAgainForgetsTheConsumersOfTheRunBeforeAndKeepsTheirOffsets() throws Exception {
+        Path log = data.resolve("kafka");
+        String topic = "payments.results";
+        EmbeddedKafkaServer first = EmbeddedKafkaServer.start(0, 1, log);
+        try (KafkaProducer<String, String> producer = producer(first)) {
+            producer.send(new ProducerRecord<>(topic, "approved")).get(30, TimeUnit.SECONDS);
+        }
+        KafkaConsumer<String, String> killedRun = consumer(first, "order-payments");
+        try {
+            killedRun.subscribe(List.of(topic));
+            assertThat(poll(killedRun, 1)).containsExactly("approved");
+            killedRun.commitSync();
+            first.close();
+
+            EmbeddedKafkaServer second = EmbeddedKafkaServer.start(0, 1, log);
+            started.add(second);
+
+            try (Admin admin = admin(second)) {
+                assertThat(admin.describeConsumerGroups(List.of("order-payments")).describedGroups().get("order-payments")
+                        .get(30, TimeUnit.SECONDS).members()).as("members left from the run before").isEmpty();
+                assertThat(admin.listConsumerGroupOffsets("order-payments").partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                        .get(new TopicPartition(topic, 0)).offset()).as("committed offset").isEqualTo(1);
+            }
+        } finally {
+            killedRun.close(Duration.ZERO);
+        }
+    }
+
     @Test
     void aKafkaWithoutALogDirectoryLeavesNothingBehind() {
         EmbeddedKafkaServer fresh = EmbeddedKafkaServer.start(0, 1, null);
@@ -227,8 +258,8 @@ class DurableEmbeddedServersTest {
         Optional<ProcessHandle> postmaster = postmasterPid(directory).flatMap(ProcessHandle::of)
                 .filter(process -> process.info().command().orElse("").endsWith("/postgres"));
         postmaster.ifPresent(process -> {
-            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-            all.add(process);
+            List<ProcessHandle> all = new ArrayList<>(List.of(process));
+            all.addAll(process.descendants().toList());
             all.forEach(ProcessHandle::destroyForcibly);
             all.forEach(each -> each.onExit().join());
         });
