@@ -69,9 +69,14 @@ final class SingleNode implements AutoCloseable {
         kill();
     }
 
-    /** The PostgreSQL server running on the data directory, from its lock file ({@code postmaster.pid}: pid first). */
+    /** The PostgreSQL server running on the data directory. */
     Optional<ProcessHandle> postmaster() {
-        Path pidFile = dataDirectory().resolve("postgres").resolve("postmaster.pid");
+        return postmasterIn(dataDirectory());
+    }
+
+    /** The PostgreSQL server running on a data directory, from its lock file ({@code postmaster.pid}: pid first). */
+    static Optional<ProcessHandle> postmasterIn(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postgres").resolve("postmaster.pid");
         try {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
@@ -112,29 +117,40 @@ final class SingleNode implements AutoCloseable {
         return new ShopClient(baseUrl());
     }
 
-    /** Stopped as Ctrl-C would (graceful: it stops its PostgreSQL); what a failed test left running is killed. */
+    /** SIGTERM, as Ctrl-C or a service manager would: a graceful shutdown. Answers whether it ended within a minute. */
+    boolean stop() {
+        Process stopping = process;
+        process = null;
+        stopping.destroy();
+        try {
+            if (stopping.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ChildJvm.kill(stopping);
+        return false;
+    }
+
+    /** Stopped gracefully; what a failed test left running is killed. */
     @Override
     public void close() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    ChildJvm.kill(process);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                ChildJvm.kill(process);
-            }
-            process = null;
+            stop();
         }
         postmaster().ifPresent(SingleNode::killWithChildren);
+    }
+
+    /** The process first, so that it cannot react to its children's deaths, then every child. */
+    static void killPostmasterIn(Path dataDirectory) {
+        postmasterIn(dataDirectory).ifPresent(SingleNode::killWithChildren);
     }
 
     private boolean isReady() {
         return Net.answersOk(baseUrl() + "/readyz");
     }
 
-    /** The process first, so that it cannot react to its children's deaths, then every child. */
     private static void killWithChildren(ProcessHandle process) {
         List<ProcessHandle> all = new ArrayList<>(List.of(process));
         all.addAll(process.descendants().toList());

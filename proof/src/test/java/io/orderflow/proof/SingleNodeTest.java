@@ -137,6 +137,37 @@ class SingleNodeTest {
         awaitConfirmed(client, customer, acknowledged);
     }
 
+    @Test
+    @Order(5)
+    void aRunThatCannotStartEndsAndLeavesNoDatabaseRunning() throws Exception {
+        Path home = Files.createDirectories(WORK_DIR.resolve("port-taken"));
+        Path log = home.resolve("orderflow.log");
+        Process taken = ChildJvm.start(log, "768m", ChildJvm.applicationClasspath(), AppInstance.MAIN_CLASS,
+                List.of("--server.port=" + shop.port(), "--management.server.port=" + Net.freePort()), home, walkThrough.environment());
+        try {
+            assertThat(taken.waitFor(2, TimeUnit.MINUTES)).as("a run whose port is taken ends; see %s", log).isTrue();
+            assertThat(taken.exitValue()).isNotZero();
+            assertThat(SingleNode.postmasterIn(home.resolve("data"))).as("its PostgreSQL").isEmpty();
+            assertThat(Files.readString(log)).contains("Port " + shop.port());
+        } finally {
+            ChildJvm.kill(taken);
+            SingleNode.killPostmasterIn(home.resolve("data"));
+        }
+    }
+
+    /** Stopped as Ctrl-C stops it: the application finishes with its database, which stops after it. */
+    @Test
+    @Order(6)
+    void aStoppedRunStopsItsDatabaseAfterTheApplication() throws IOException {
+        assertThat(shop.stop()).as("ended after SIGTERM; see %s", shop.log()).isTrue();
+
+        assertThat(shop.postmaster()).as("its PostgreSQL").isEmpty();
+        String log = Files.readString(shop.log());
+        assertThat(log.substring(log.lastIndexOf("Commencing graceful shutdown"))).as("the application's shutdown")
+                .contains("orderflow-jdbc - Shutdown completed")
+                .doesNotContain("marked as broken", "Failed to validate connection", "Connection refused", "Unhandled exception");
+    }
+
     private List<String> placeOrders(ShopClient client, String customer, int count) {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < count; i++) {

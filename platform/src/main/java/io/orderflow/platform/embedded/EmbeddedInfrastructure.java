@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -39,7 +41,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (isBlank(environment.getProperty(DB_URL))) {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared(
                     environment.getProperty("orderflow.embedded.postgres.port", Integer.class, 0),
-                    postgresDataDirectory(environment));
+                    postgresDataDirectory(environment), application);
             log.info(postgres.description());
             resolved.put(DB_URL, postgres.jdbcUrl());
             resolved.put("orderflow.db.username", "postgres");
@@ -49,13 +51,18 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.shared(
                     environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
                     environment.getProperty("orderflow.kafka.partitions", Integer.class, 4),
-                    DataDirectory.resolve(environment, "kafka").orElse(null));
+                    DataDirectory.resolve(environment, "kafka").orElse(null), application);
             log.info(kafka.description());
             resolved.put(KAFKA_SERVERS, kafka.bootstrapServers());
         }
         if (!resolved.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("orderflowEmbeddedInfrastructure", resolved));
         }
+    }
+
+    /** Stops a server when the application that started it fails to start: the JVM can then end. */
+    static ApplicationListener<ApplicationFailedEvent> closeOnFailure(Runnable stop) {
+        return failed -> stop.run();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -53,6 +54,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private final String bootstrapServers;
     private final Path temporaryLog;
     private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedKafkaServer(KafkaRaftServer server, String bootstrapServers, Path temporaryLog, String description) {
         this.server = server;
@@ -63,15 +65,21 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     /** Starts this JVM's broker, with a throw-away log, if needed and answers its bootstrap servers. */
     public static String bootstrapServers(int port, int partitions) {
-        return shared(port, partitions, null).bootstrapServers;
+        return shared(port, partitions, null, null).bootstrapServers;
     }
 
-    /** This JVM's broker, started on first use; {@code logDirectory} null: a throw-away log. */
-    static synchronized EmbeddedKafkaServer shared(int port, int partitions, Path logDirectory) {
+    /**
+     * This JVM's broker, started on first use ({@code logDirectory} null: a throw-away log), and stopped after every
+     * application context has closed, so that nothing is cut off mid-transaction; or when {@code application} fails
+     * to start: its threads would keep the JVM alive.
+     */
+    static synchronized EmbeddedKafkaServer shared(int port, int partitions, Path logDirectory, SpringApplication application) {
         if (shared == null) {
             shared = start(port, partitions, logDirectory);
-            // after every application context has closed, so nothing is cut off mid-transaction
             SpringApplication.getShutdownHandlers().add(shared::close);
+            if (application != null) {
+                application.addListeners(EmbeddedInfrastructure.closeOnFailure(shared::close));
+            }
         }
         return shared;
     }
@@ -113,6 +121,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         server.shutdown();
         server.awaitShutdown();
         if (temporaryLog != null) {

@@ -3,9 +3,11 @@ package io.orderflow.platform.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -24,18 +26,25 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String description;
+    /** zonky's own "closed" flag, held set so that its shutdown hook leaves the server to {@link #close()}. */
+    private final AtomicBoolean zonkyClosed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, String description) {
         this.postgres = postgres;
         this.description = description;
+        this.zonkyClosed = leaveTheStopToClose(postgres);
     }
 
-    /** This JVM's server, started on first use. */
-    static synchronized EmbeddedPostgresServer shared(int port, Path dataDirectory) {
+    /**
+     * This JVM's server, started on first use and stopped after every application context has closed, so that
+     * nothing is cut off mid-transaction; or when {@code application} fails to start.
+     */
+    static synchronized EmbeddedPostgresServer shared(int port, Path dataDirectory, SpringApplication application) {
         if (shared == null) {
             shared = start(port, dataDirectory);
-            // after every application context has closed, so nothing is cut off mid-transaction
             SpringApplication.getShutdownHandlers().add(shared::close);
+            application.addListeners(EmbeddedInfrastructure.closeOnFailure(shared::close));
         }
         return shared;
     }
@@ -82,10 +91,34 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        if (zonkyClosed != null) {
+            zonkyClosed.set(false);
+        }
         try {
             postgres.close();
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * zonky stops its server from a JVM shutdown hook of its own, which runs beside Spring Boot's: a graceful
+     * shutdown (Ctrl-C, SIGTERM) would find its database gone under in-flight work, and wait on it. Its "closed"
+     * flag, set now, makes that hook do nothing; {@link #close()} clears it and stops the server.
+     */
+    private static AtomicBoolean leaveTheStopToClose(EmbeddedPostgres postgres) {
+        try {
+            Field field = EmbeddedPostgres.class.getDeclaredField("closed");
+            field.setAccessible(true);
+            AtomicBoolean zonkyClosed = (AtomicBoolean) field.get(postgres);
+            zonkyClosed.set(true);
+            return zonkyClosed;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("zonky's EmbeddedPostgres changed (no 'closed' flag): its own shutdown hook stops the server", e);
+            return null;
         }
     }
 }
