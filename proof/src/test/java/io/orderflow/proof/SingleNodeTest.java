@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code data/} under its working directory), walked through with the README's own commands, then killed with
  * SIGKILL twice: the JVM alone (its PostgreSQL left running), then the JVM and PostgreSQL at once, as a power
  * cut would. Each time it comes back with every order it acknowledged, accepts the tokens it issued before, and
- * its Kafka broker still has its topics and the consumers' offsets.
+ * its Kafka broker still has its topics and the consumers' offsets. A second run that cannot start ends instead of
+ * hanging, and a SIGTERM stops the application before its database.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SingleNodeTest {
