@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Metrics, Prometheus and detailed health live on the management port, which listens on loopback only
- * (decisions/0010). The API port serves them to nobody, administrators included, and answers an orchestrator's
+ * (decisions/0011). The API port serves them to nobody, administrators included, and answers an orchestrator's
  * liveness and readiness probes without a token, status only, and never with a 429.
  */
 @OrderflowTest

@@ -55,7 +55,7 @@ class EdgeSecurityConfiguration {
                         .writer(new ContentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
-                        // metrics and detailed health: a port of their own, on loopback unless configured (decisions/0010)
+                        // metrics and detailed health: a port of their own, on loopback unless configured (decisions/0011)
                         .matchers(exchange -> ManagementServer.handles(exchange) ? MatchResult.match() : MatchResult.notMatch())
                         .permitAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()

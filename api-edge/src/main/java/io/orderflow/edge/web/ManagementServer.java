@@ -6,7 +6,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What is not the API: requests to the management server (metrics, Prometheus, detailed health on a port of its
- * own, on loopback unless configured otherwise: decisions/0010), and the probes an orchestrator asks on the API
+ * own, on loopback unless configured otherwise: decisions/0011), and the probes an orchestrator asks on the API
  * port. The edge's filters see both, as the management server's handler inherits them.
  */
 public final class ManagementServer {
