@@ -80,7 +80,7 @@ if [ "${1:-}" = "--run" ]; then
     env -i "${image_env[@]}" "$@" "$chroot_bin" --userspec=10001:10001 "$rootfs" "${entrypoint[@]}" > "$dir/service.log" 2>&1 &
     pid=$!
     for _ in $(seq 1 120); do
-        if env -i "${image_env[@]}" "$chroot_bin" --userspec=10001:10001 "$rootfs" java -cp '/app/libs/*' io.orderflow.platform.service.HealthProbe "http://localhost:$port/actuator/health/readiness"; then
+        if env -i "${image_env[@]}" "$chroot_bin" --userspec=10001:10001 "$rootfs" java -cp '/app/libs/*' io.orderflow.platform.service.HealthProbe "http://localhost:$port/readyz"; then
             echo "ok   $module: started in a chroot of its image layers, ready on port $port"; grep -m1 'Started' "$dir/service.log" || true
             exit 0
         fi

@@ -38,13 +38,24 @@ final class Api {
     private final Map<String, String> ownerOfOrder = new ConcurrentHashMap<>();
 
     Api(int port) {
+        this.anonymous = client("http://localhost:" + port);
+        this.http = withToken(token(ADMIN_EMAIL, ADMIN_PASSWORD));
+    }
+
+    /** The management server (metrics, Prometheus, detailed health), which listens on loopback only. */
+    static WebTestClient management(int managementPort) {
+        // the whole suite's HTTP histograms make a scrape larger than the client's default 256 KB buffer
+        return client("http://127.0.0.1:" + managementPort).mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+    }
+
+    private static WebTestClient client(String baseUrl) {
         // a connection per request: a response a test leaves unread then never holds a pooled connection
         // that later requests of other tests would wait for
-        this.anonymous = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
-                .baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.newConnection()))
+                .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
-        this.http = withToken(token(ADMIN_EMAIL, ADMIN_PASSWORD));
     }
 
     /** Registers a new customer, logs them in and answers their customer id (the account id). */

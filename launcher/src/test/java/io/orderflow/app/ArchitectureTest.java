@@ -59,10 +59,17 @@ class ArchitectureTest {
                     .or(assignableTo(CommandMessage.class))
                     .or(resideInAPackage("org.axonframework.extensions.reactor.commandhandling..")));
 
+    /** The embedded package runs a broker for the single-node default; it sends and receives nothing (admin only). */
     @ArchTest
     static final ArchRule onlyTheAdapterTouchesKafkaClients = noClasses()
-            .that().resideOutsideOfPackage("io.orderflow.platform.kafka..")
+            .that().resideOutsideOfPackages("io.orderflow.platform.kafka..", "io.orderflow.platform.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "reactor.kafka..");
+
+    @ArchTest
+    static final ArchRule theEmbeddedBrokerUsesNoKafkaClient = noClasses()
+            .that().resideInAPackage("io.orderflow.platform.embedded..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.clients.producer..",
+                    "org.apache.kafka.clients.consumer..", "reactor.kafka..");
 
     @ArchTest
     static final ArchRule thePaymentServiceKnowsNothingOfOrders = noClasses()

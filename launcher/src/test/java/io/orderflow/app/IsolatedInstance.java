@@ -11,7 +11,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A whole application started by a test, on a database and a Kafka broker of its own, so that it can
@@ -37,6 +40,7 @@ final class IsolatedInstance implements AutoCloseable {
     static IsolatedInstance start(String databaseUrl, String kafkaServers, String... properties) {
         List<String> all = new ArrayList<>(List.of(
                 "server.port=0",
+                "management.server.port=0",
                 "orderflow.db.url=" + databaseUrl,
                 "orderflow.db.username=postgres",
                 "orderflow.db.password=postgres",
@@ -50,7 +54,12 @@ final class IsolatedInstance implements AutoCloseable {
                 "orderflow.edge.rate-limit.customer.requests=1000000",
                 "orderflow.edge.rate-limit.anonymous.requests=1000000"));
         all.addAll(List.of(Api.ADMIN_PROPERTIES));
-        all.addAll(List.of(properties));
+        // a test's own value replaces the default above: Boot would join two values of one argument with a comma
+        for (String property : properties) {
+            String key = property.substring(0, property.indexOf('=') + 1);
+            all.removeIf(existing -> existing.startsWith(key));
+            all.add(property);
+        }
         // Boot's logging set-up of two applications starting at once in one JVM races on Logback's shared
         // context (ConcurrentModificationException): starts take turns until their context is initialised;
         // what follows (migrations, topic creation, processors) still runs at the same time.
@@ -63,7 +72,7 @@ final class IsolatedInstance implements AutoCloseable {
         };
         try {
             // as arguments, not default properties: those would lose against application.yml
-            return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class)
+            return new IsolatedInstance(new SpringApplicationBuilder(OrderflowApplication.class, OwnNettyResources.class)
                     .listeners((ApplicationListener<ApplicationEvent>) event -> {
                         if (event instanceof ApplicationContextInitializedEvent) {
                             release.run();
@@ -79,6 +88,10 @@ final class IsolatedInstance implements AutoCloseable {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    WebTestClient management() {
+        return Api.management(context.getEnvironment().getRequiredProperty("local.management.port", Integer.class));
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
@@ -86,5 +99,20 @@ final class IsolatedInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    /**
+     * Event loops of this instance's own: by default every application shares Reactor Netty's global ones, and
+     * closing this instance would dispose them under the shared context's management server. Not a
+     * {@code @Configuration}, so that the shared context's component scan leaves it alone.
+     */
+    static class OwnNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 }

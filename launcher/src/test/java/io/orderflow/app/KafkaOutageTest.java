@@ -43,13 +43,13 @@ class KafkaOutageTest {
                 }
                 // not ready without Kafka, but alive: nothing to restart
                 Api api = app.api();
-                api.http.get().uri("/actuator/health/readiness/kafka").exchange()
+                app.management().get().uri("/actuator/health/kafka").exchange()
                         .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                         .expectBody().jsonPath("$.status").isEqualTo("DOWN");
-                api.anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                api.anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+                api.anonymous.get().uri("/readyz").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                api.anonymous.get().uri("/livez").exchange().expectStatus().isOk();
                 broker.start();
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.http.get().uri("/actuator/health/readiness/kafka")
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> app.management().get().uri("/actuator/health/kafka")
                         .exchange().expectStatus().isOk());
 
                 Map<String, JsonNode> settled = outcomes.awaitAllSettled();

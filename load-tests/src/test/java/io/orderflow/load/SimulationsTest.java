@@ -34,6 +34,7 @@ class SimulationsTest {
     static void startTheSystem() {
         system = new SpringApplicationBuilder(LoadedSystem.class).run(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--orderflow.demo.catalogue-enabled=false",
                 "--orderflow.payment.approval-rate=1",
                 "--orderflow.payment.technical-failure-rate=0",

@@ -1,9 +1,5 @@
 package io.orderflow.proof;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +35,7 @@ final class AppInstance implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "server.address=" + Net.LOOPBACK,
+                "management.server.port=" + Net.freePort(),
                 "orderflow.embedded.enabled=false",
                 "orderflow.db.url=" + jdbcUrl,
                 "orderflow.db.username=" + PostgresProcess.USER,
@@ -104,17 +101,7 @@ final class AppInstance implements AutoCloseable {
     }
 
     boolean isReady() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Net.answersOk(baseUrl() + "/readyz");
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -33,14 +34,27 @@ final class ChildJvm {
 
     /** A small JVM that starts fast (serial GC, C1 only): what the fault runs want, not what a benchmark measures. */
     static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
-        return start(log, List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), classpath, mainClass, args);
+        return start(log, maxHeap, classpath, mainClass, args, null, Map.of());
+    }
+
+    /** As above, in {@code workingDirectory} (null: this JVM's), with {@code environment} added to this JVM's. */
+    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args,
+                         Path workingDirectory, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(smallJvm(maxHeap));
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(args);
+        return run(log, command, workingDirectory, environment);
     }
 
     static Process start(Path log, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
-        return run(log, command);
+        return run(log, command, null, Map.of());
+    }
+
+    private static List<String> smallJvm(String maxHeap) {
+        return List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     /** An executable jar, such as the launcher's {@code orderflow.jar}. */
@@ -48,19 +62,23 @@ final class ChildJvm {
         List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
-        return run(log, command);
+        return run(log, command, null, Map.of());
     }
 
-    private static Process run(Path log, List<String> javaArguments) {
+    private static Process run(Path log, List<String> javaArguments, Path workingDirectory, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-Djava.net.preferIPv4Stack=true"));
         command.addAll(javaArguments);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             LIVE.add(process);
             return process;
         } catch (IOException e) {
@@ -91,7 +109,9 @@ final class ChildJvm {
     static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(isBootJar(entry) ? Path.of(entry).resolveSibling("classes").toString() : entry);
+            // absolute: a child may run in another working directory
+            Path path = Path.of(entry).toAbsolutePath();
+            entries.add((isBootJar(entry) ? path.resolveSibling("classes") : path).toString());
         }
         return String.join(File.pathSeparator, entries);
     }

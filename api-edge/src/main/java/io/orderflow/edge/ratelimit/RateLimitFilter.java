@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.edge.problem.ApiProblem;
+import io.orderflow.edge.web.ManagementServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Takes one token from the caller's bucket per request, after Spring Security has authenticated it (its
- * filter chain runs at order -100), so the bucket is the customer's when a valid token came along.
+ * filter chain runs at order -100), so the bucket is the customer's when a valid token came along. Probes and
+ * the management server are not limited.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -48,7 +50,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled()) {
+        // an orchestrator whose probe answered 429 would take a healthy instance out, or restart it
+        if (!properties.enabled() || ManagementServer.handles(exchange) || ManagementServer.isProbe(exchange)) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()

@@ -3,6 +3,7 @@ package io.orderflow.edge.security;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.orderflow.edge.web.ManagementServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -28,8 +30,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 /**
  * The edge's access rules. Stateless: no session, no cookie, no CSRF token (a bearer token cannot be sent
  * by a cross-site form), no saved requests. Public: login and registration, the key set, reading the
- * catalogue, health, the API document, the console's files. Administrators only: {@code /api/admin/**} and the other actuator
- * endpoints. Everything else needs a valid token.
+ * catalogue, the liveness and readiness probes, the API document, the console's files. Administrators only:
+ * {@code /api/admin/**} and any actuator endpoint on this port. Everything else needs a valid token. The
+ * management server, on a port of its own, is not the API: its requests pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -59,6 +62,9 @@ class EdgeSecurityConfiguration {
                         .writer(new ContentSecurityPolicy())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
+                        // metrics and detailed health: a port of their own, on loopback unless configured (decisions/0011)
+                        .matchers(exchange -> ManagementServer.handles(exchange) ? MatchResult.match() : MatchResult.notMatch())
+                        .permitAll()
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/token").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
@@ -68,9 +74,10 @@ class EdgeSecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, PUBLIC_DOCUMENTATION).permitAll()
                         // the console's static files; what they show comes from the API, with the user's token
                         .pathMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        // scraped by Prometheus without a token; restrict it at the network (docs/observability.md)
-                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
+                        // an orchestrator's probes, status only; with the management server on this port (not the
+                        // default), everything else of it is for administrators
+                        .pathMatchers(HttpMethod.GET, ManagementServer.PROBES).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .pathMatchers("/api/admin/**", "/actuator/**").hasRole(Role.ADMIN.name())
                         .pathMatchers("/api/orders", "/api/orders/**").hasAnyRole(Role.CUSTOMER.name(), Role.ADMIN.name())
                         .anyExchange().authenticated())

@@ -14,7 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** With tiny limits: the fourth request of a customer in a minute, and the third without a token, answer 429. */
+/**
+ * With tiny limits: the fourth request of a customer in a minute, and the third without a token, answer 429;
+ * liveness and readiness probes are not limited.
+ */
 @SpringBootTest(classes = EdgeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "orderflow.edge.rate-limit.customer.requests=3",
@@ -53,6 +56,15 @@ class RateLimitTest {
                 .expectBody().jsonPath("$.code").isEqualTo(ErrorCode.RATE_LIMITED.name())
                 .jsonPath("$.status").isEqualTo(429);
         as(TestTokens.customer("grace")).get().uri("/api/products").exchange().expectStatus().isOk();
+    }
+
+    /** The edge alone serves no probes (404); what matters is that an orchestrator's probe is never answered 429. */
+    @Test
+    void neverLimitsTheProbesOfAnOrchestrator() {
+        for (int i = 0; i < 5; i++) {
+            anonymous.get().uri("/livez").exchange().expectStatus().isNotFound();
+            anonymous.get().uri("/readyz").exchange().expectStatus().isNotFound();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.orderflow.auth.AuthProperties;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -17,17 +18,16 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The RSA keys of this auth component: the one that signs new tokens, and the public halves of all of them.
  * Rotating: add a new key, make it the signing key, keep the old one (its public key is enough) for one
- * token lifetime, then remove it.
+ * token lifetime, then remove it. Without configured keys one is generated: kept in {@code generatedKeyFile}
+ * and reused at every start when there is one (the data directory of a single-node run), else in memory only.
  */
-@Component
 public class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
@@ -36,8 +36,8 @@ public class SigningKeys {
     private final RSAKey signingKey;
     private final JWKSet publicKeys;
 
-    SigningKeys(AuthProperties properties) {
-        List<RSAKey> keys = properties.keys().isEmpty() ? List.of(generated()) : configured(properties.keys());
+    SigningKeys(AuthProperties properties, Optional<Path> generatedKeyFile) {
+        List<RSAKey> keys = properties.keys().isEmpty() ? List.of(generated(generatedKeyFile)) : configured(properties.keys());
         this.signingKey = keys.stream()
                 .filter(RSAKey::isPrivate)
                 .filter(key -> properties.signingKeyId() == null || properties.signingKeyId().isBlank()
@@ -59,15 +59,45 @@ public class SigningKeys {
         return publicKeys;
     }
 
-    private static RSAKey generated() {
+    /** Its {@code kid} is the key's thumbprint, so a kept key keeps its id across restarts. */
+    private static RSAKey generated(Optional<Path> keyFile) {
+        RSAPrivateKey privateKey = keyFile.map(SigningKeys::keptIn).orElseGet(SigningKeys::newKey);
+        RSAPublicKey publicKey = publicKeyOf(privateKey, "generated");
+        String id;
+        try {
+            id = "generated-" + rsaKey(null, publicKey, null).computeThumbprint();
+        } catch (com.nimbusds.jose.JOSEException impossible) {
+            throw new IllegalStateException("SHA-256 is missing", impossible);
+        }
+        if (keyFile.isEmpty()) {
+            log.warn("No orderflow.auth.keys and no orderflow.data-directory configured: generated signing key {} in memory. "
+                    + "Tokens become invalid at restart and are not accepted by other instances; configure keys in production.", id);
+        }
+        return rsaKey(id, publicKey, privateKey);
+    }
+
+    private static RSAPrivateKey keptIn(Path file) {
+        Optional<String> pem = GeneratedKeyFile.read(file);
+        if (pem.isEmpty()) {
+            RSAPrivateKey created = newKey();
+            GeneratedKeyFile.store(file, created);
+            return created;
+        }
+        try {
+            RSAPrivateKey kept = privateKeyOf(pem.get(), "generated");
+            log.info("Signing access tokens with the key generated earlier and kept in {}", file);
+            return kept;
+        } catch (IllegalStateException invalid) {
+            throw new IllegalStateException(file + " holds no PKCS#8 RSA private key; delete it to generate a new one "
+                    + "(tokens signed by the old one are then refused)", invalid);
+        }
+    }
+
+    private static RSAPrivateKey newKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(GENERATED_KEY_BITS);
-            var pair = generator.generateKeyPair();
-            String id = "generated-" + UUID.randomUUID();
-            log.warn("No orderflow.auth.keys configured: generated signing key {}. Tokens become invalid at restart "
-                    + "and are not accepted by other instances; configure keys in production.", id);
-            return rsaKey(id, (RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+            return (RSAPrivateKey) generator.generateKeyPair().getPrivate();
         } catch (java.security.GeneralSecurityException impossible) {
             throw new IllegalStateException("cannot generate an RSA key", impossible);
         }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -81,7 +82,7 @@ class KeyRotationTest {
     }
 
     private static SigningKeys keys(String signingKeyId, AuthProperties.Key... keys) {
-        return new SigningKeys(properties(signingKeyId, keys));
+        return new SigningKeys(properties(signingKeyId, keys), Optional.empty());
     }
 
     private static AuthProperties properties(String signingKeyId, AuthProperties.Key... keys) {

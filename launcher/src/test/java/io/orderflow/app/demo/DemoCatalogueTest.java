@@ -9,6 +9,7 @@ import io.orderflow.contracts.inventory.FindProductQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,12 +19,14 @@ class DemoCatalogueTest {
 
     @Autowired CommandGateway commandGateway;
     @Autowired QueryGateway queryGateway;
+    @Autowired EventStore eventStore;
 
     @Test
-    void loadsTheDemoProductsAndLoadingThemAgainChangesNothing() {
-        DemoCatalogue catalogue = new DemoCatalogue(commandGateway);
+    void loadsTheDemoProductsAndLoadingThemAgainSendsNothing() {
+        DemoCatalogue catalogue = new DemoCatalogue(commandGateway, eventStore);
         catalogue.run(null);
-        catalogue.run(null);
+
+        assertThat(catalogue.load()).as("products added again, as at a restart on a kept database").isZero();
 
         for (AddProductCommand product : DemoCatalogue.PRODUCTS) {
             ProductView view = await().atMost(Duration.ofSeconds(30)).until(

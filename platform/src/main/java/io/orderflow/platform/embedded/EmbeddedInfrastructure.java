@@ -1,9 +1,14 @@
 package io.orderflow.platform.embedded;
 
+import java.nio.file.Path;
+import org.apache.commons.logging.Log;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -12,12 +17,20 @@ import org.springframework.core.env.MapPropertySource;
  * Points the application at an embedded PostgreSQL and an embedded Kafka broker when
  * {@code orderflow.db.url} or {@code orderflow.kafka.bootstrap-servers} is not configured.
  * Runs after the configuration files are read, so environment variables such as
- * {@code ORDERFLOW_DB_URL} always win over the embedded default.
+ * {@code ORDERFLOW_DB_URL} always win over the embedded default. With a {@link DataDirectory} both keep
+ * their data there ({@code postgres/}, {@code kafka/}); without, both are fresh at every start.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String DB_URL = "orderflow.db.url";
     static final String KAFKA_SERVERS = "orderflow.kafka.bootstrap-servers";
+
+    /** Replayed once logging is set up: it is not yet while environment post-processors run. */
+    private final Log log;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedInfrastructure.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -26,25 +39,44 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         }
         Map<String, Object> resolved = new HashMap<>();
         if (isBlank(environment.getProperty(DB_URL))) {
-            resolved.put(DB_URL, EmbeddedPostgresServer.jdbcUrl(
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.shared(
                     environment.getProperty("orderflow.embedded.postgres.port", Integer.class, 0),
-                    environment.getProperty("orderflow.embedded.postgres.data-directory")));
+                    postgresDataDirectory(environment), application);
+            log.info(postgres.description());
+            resolved.put(DB_URL, postgres.jdbcUrl());
             resolved.put("orderflow.db.username", "postgres");
             resolved.put("orderflow.db.password", "postgres");
         }
         if (isBlank(environment.getProperty(KAFKA_SERVERS))) {
-            resolved.put(KAFKA_SERVERS, EmbeddedKafkaServer.bootstrapServers(
+            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.shared(
                     environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
-                    environment.getProperty("orderflow.kafka.partitions", Integer.class, 4)));
+                    environment.getProperty("orderflow.kafka.partitions", Integer.class, 4),
+                    DataDirectory.resolve(environment, "kafka").orElse(null), application);
+            log.info(kafka.description());
+            resolved.put(KAFKA_SERVERS, kafka.bootstrapServers());
         }
         if (!resolved.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("orderflowEmbeddedInfrastructure", resolved));
         }
     }
 
+    /** Stops a server when the application that started it fails to start: the JVM can then end. */
+    static ApplicationListener<ApplicationFailedEvent> closeOnFailure(Runnable stop) {
+        return failed -> stop.run();
+    }
+
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** {@code orderflow.embedded.postgres.data-directory} where set, else {@code postgres/} in the data directory. */
+    private static Path postgresDataDirectory(ConfigurableEnvironment environment) {
+        String explicit = environment.getProperty("orderflow.embedded.postgres.data-directory");
+        if (!isBlank(explicit)) {
+            return Path.of(explicit.trim()).toAbsolutePath().normalize();
+        }
+        return DataDirectory.resolve(environment, "postgres").orElse(null);
     }
 
     private static boolean isBlank(String value) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 
 /**
  * The container health check of a service image, which has neither a shell nor curl:
- * {@code java -cp '/app/libs/*' io.orderflow.platform.service.HealthProbe http://localhost:8081/actuator/health/readiness}
+ * {@code java -cp '/app/libs/*' io.orderflow.platform.service.HealthProbe http://localhost:8081/readyz}
  * exits 0 when the URL answers 2xx, 1 otherwise.
  */
 public final class HealthProbe {

@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Checks docker-compose.yml against the code: every service is infrastructure or a {@link Deployable} with
- * the image its Maven module builds; published and health-checked ports are the port the service configures;
+ * the image its Maven module builds; published and health-checked ports are the port the service configures, the
+ * health check asks its readiness probe, and no service publishes its management port (metrics and internals);
  * every ORDERFLOW_/SPRING_/AXON_/SERVER_/MANAGEMENT_ variable binds (relaxed binding) to a property that
  * exists; every profile has its configuration file; every depends_on target is a service. Answers the
  * problems found, each naming the service and what is wrong.
@@ -43,6 +44,8 @@ final class ComposeFile {
     static final Set<String> INFRASTRUCTURE = Set.of("axonserver", "postgres", "kafka", "jaeger");
     static final String IMAGE_REPOSITORY = "orderflow/";
     static final String HEALTH_PROBE = "io.orderflow.platform.service.HealthProbe";
+    /** Readiness on the service's own port, as an orchestrator asks it (management.endpoint.health.probes.add-additional-paths). */
+    static final String READINESS_PROBE = "/readyz";
     private static final List<String> CHECKED_PREFIXES = List.of("ORDERFLOW_", "SPRING_", "AXON_", "SERVER_", "MANAGEMENT_");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)");
     private static final Pattern DEFAULTED_PORT = Pattern.compile("\\$\\{[A-Z_]+:(\\d+)}|(\\d+)");
@@ -121,9 +124,13 @@ final class ComposeFile {
             if (!String.valueOf(port).equals(module.get("service.port"))) {
                 problems.add(name + ": the image exposes port " + module.get("service.port") + " but the service listens on " + port);
             }
+            Integer managementPort = configuredManagementPort(configFiles);
             for (Object mapping : list(service.get("ports"))) {
                 String containerPort = String.valueOf(mapping).replaceAll(".*:", "");
-                if (!containerPort.equals(String.valueOf(port))) {
+                if (managementPort != null && containerPort.equals(String.valueOf(managementPort))) {
+                    problems.add(name + ": publishes its management port " + managementPort + " (metrics and internals); "
+                            + "a scraper reaches it on the compose network");
+                } else if (!containerPort.equals(String.valueOf(port))) {
                     problems.add(name + ": publishes container port " + containerPort + " but the service listens on " + port);
                 }
             }
@@ -163,8 +170,8 @@ final class ComposeFile {
             problems.add(name + ": the health check does not run " + HEALTH_PROBE + " (the images have no shell or curl): " + command);
         }
         Matcher url = URL_PORT.matcher(command);
-        if (!url.find() || !url.group(1).equals(String.valueOf(port)) || !command.contains("/actuator/health")) {
-            problems.add(name + ": the health check does not ask http://localhost:" + port + "/actuator/health...: " + command);
+        if (!url.find() || !url.group(1).equals(String.valueOf(port)) || !command.contains(READINESS_PROBE)) {
+            problems.add(name + ": the health check does not ask http://localhost:" + port + READINESS_PROBE + ": " + command);
         }
     }
 
@@ -236,6 +243,19 @@ final class ComposeFile {
     private static Integer configuredPort(List<Map<String, Object>> files) {
         for (Map<String, Object> file : files) {
             if (file.get("server") instanceof Map<?, ?> server && server.get("port") != null) {
+                Matcher matcher = DEFAULTED_PORT.matcher(String.valueOf(server.get("port")));
+                if (matcher.matches()) {
+                    return Integer.valueOf(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer configuredManagementPort(List<Map<String, Object>> files) {
+        for (Map<String, Object> file : files) {
+            if (file.get("management") instanceof Map<?, ?> management && management.get("server") instanceof Map<?, ?> server
+                    && server.get("port") != null) {
                 Matcher matcher = DEFAULTED_PORT.matcher(String.valueOf(server.get("port")));
                 if (matcher.matches()) {
                     return Integer.valueOf(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** docker-compose.yml cannot run here (no Docker engine): what it names is checked against the code instead. */
@@ -57,11 +58,19 @@ class ComposeFileTest {
     }
 
     @Test
-    void aHealthCheckOnAnotherPortIsReported() throws IOException {
-        String tampered = replace(compose(), "http://localhost:8084/actuator/health/readiness", "http://localhost:8080/actuator/health/readiness");
+    void aHealthCheckOnAnotherPortOrOfAnotherEndpointIsReported() throws IOException {
+        for (String wrong : List.of("http://localhost:8080/readyz", "http://localhost:8084/actuator/health")) {
+            String tampered = replace(compose(), "http://localhost:8084/readyz", wrong);
+            assertThat(ComposeFile.check(ROOT, tampered)).containsExactly("query-service: the health check does not ask "
+                    + "http://localhost:8084/readyz: CMD java -cp /app/libs/* io.orderflow.platform.service.HealthProbe " + wrong);
+        }
+    }
+
+    @Test
+    void aPublishedManagementPortIsReported() throws IOException {
+        String tampered = replace(compose(), "      - \"8081:8081\"\n", "      - \"8081:8081\"\n      - \"9081:9081\"\n");
         assertThat(ComposeFile.check(ROOT, tampered)).containsExactly(
-                "query-service: the health check does not ask http://localhost:8084/actuator/health...: "
-                        + "CMD java -cp /app/libs/* io.orderflow.platform.service.HealthProbe http://localhost:8080/actuator/health/readiness");
+                "order-service: publishes its management port 9081 (metrics and internals); a scraper reaches it on the compose network");
     }
 
     private static String replace(String text, String target, String replacement) {

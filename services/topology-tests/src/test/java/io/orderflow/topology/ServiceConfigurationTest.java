@@ -23,6 +23,14 @@ class ServiceConfigurationTest {
     }
 
     @Test
+    void metricsAndDetailedHealthAreOnTheServicesManagementPortOnLoopback() {
+        Environment environment = environment();
+        assertThat(environment.getProperty("management.server.port")).isEqualTo("9081");
+        assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
+        assertThat(environment.getProperty("management.endpoint.health.group.readiness.show-details")).isEqualTo("never");
+    }
+
+    @Test
     void theAxonserverProfileSwitchesToAxonServer() {
         Environment environment = environment("--spring.profiles.active=axonserver", "--AXON_SERVER_ADDRESS=axon.example:8124");
         assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("true");

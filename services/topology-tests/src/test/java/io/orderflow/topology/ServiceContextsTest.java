@@ -39,12 +39,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Each service started from its own main class, alone, on a fresh database of one embedded PostgreSQL
  * (the JDBC event store; Kafka is the JVM's embedded broker): it has its own handlers and none of the
- * others', it migrates only its own schemas, and its actuator health is up.
+ * others', it migrates only its own schemas, its readiness is up, and its metrics are on its management port only.
  */
 class ServiceContextsTest {
 
@@ -152,6 +154,7 @@ class ServiceContextsTest {
         }
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--orderflow.db.url=jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
                 "--orderflow.db.username=postgres",
                 "--orderflow.db.password=postgres"));
@@ -175,18 +178,24 @@ class ServiceContextsTest {
     private static void assertCommon(ConfigurableApplicationContext app, String name) {
         assertThat(app.getEnvironment().getProperty("spring.application.name")).isEqualTo(name);
         String port = app.getEnvironment().getProperty("local.server.port");
-        String health = WebClient.create("http://localhost:" + port).get().uri("/actuator/health/readiness")
+        String health = WebClient.create("http://localhost:" + port).get().uri("/readyz")
                 .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(30));
         assertThat(health).contains("\"UP\"");
         assertThat(prometheus(app)).as("Prometheus scrape").contains("jvm_memory_used_bytes", "process_uptime_seconds");
+        // not on the service's own port: 404, or 401 where the edge's security asks for a token first
+        HttpStatusCode onServicePort = WebClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+                .exchangeToMono(response -> Mono.just(response.statusCode())).block(java.time.Duration.ofSeconds(30));
+        assertThat(onServicePort.value()).as("Prometheus on the service's port")
+                .isEqualTo(app.containsBean("edgeSecurityFilterChain") ? 401 : 404);
         assertThat(app.getBeanNamesForType(io.orderflow.platform.observability.ObservabilityConfiguration.class))
                 .as("processor lag and readiness only with Axon")
                 .hasSize(app.getBeanNamesForType(org.axonframework.config.Configuration.class).length);
     }
 
+    /** From the management port, which listens on loopback only. */
     private static String prometheus(ConfigurableApplicationContext app) {
-        String port = app.getEnvironment().getProperty("local.server.port");
-        return WebClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+        String port = app.getEnvironment().getProperty("local.management.port");
+        return WebClient.create("http://127.0.0.1:" + port).get().uri("/actuator/prometheus")
                 .retrieve().bodyToMono(String.class).block(java.time.Duration.ofSeconds(30));
     }
 
