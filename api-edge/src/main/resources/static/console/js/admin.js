@@ -331,7 +331,7 @@ export function health(page) {
       <div class="actions"><button type="button" class="secondary" @click=${load}>Refresh</button></div>`);
   };
   const read = (path) => call('GET', path, {alsoOk: [503]});
-  const load = () => Promise.all([read('/actuator/health'), read('/actuator/health/readiness')])
+  const load = () => Promise.all([read('/api/admin/health'), read('/readyz')])
     .then(([health, readiness]) => {
       state.health = health;
       state.readiness = readiness;

@@ -19,7 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Metrics, Prometheus and detailed health live on the management port, which listens on loopback only
  * (decisions/0011). The API port serves them to nobody, administrators included, and answers an orchestrator's
- * liveness and readiness probes without a token, status only, and never with a 429.
+ * liveness and readiness probes without a token, status only, and never with a 429. Administrators read the
+ * detailed health through the API too, at {@code /api/admin/health}, for the console.
  */
 @OrderflowTest
 class ManagementPortTest {
@@ -63,6 +64,19 @@ class ManagementPortTest {
             // not served on this port at all
             api.http.get().uri(path).exchange().expectStatus().isNotFound();
         }
+    }
+
+    @Test
+    void administratorsReadEveryHealthComponentThroughTheApi() {
+        // the console's Health page: the management port is out of a browser's reach
+        api.http.get().uri("/api/admin/health").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.db.details.database").isEqualTo("PostgreSQL")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.eventProcessors.details['lag.order-details']").exists();
+        api.as(api.aCustomer()).get().uri("/api/admin/health").exchange().expectStatus().isForbidden();
+        api.anonymous.get().uri("/api/admin/health").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

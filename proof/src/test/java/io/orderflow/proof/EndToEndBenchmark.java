@@ -189,7 +189,10 @@ class EndToEndBenchmark {
             List<String> arguments = new ArrayList<>(List.of(
                     "--server.port=" + port,
                     "--server.address=" + Net.LOOPBACK,
+                    "--management.server.port=" + Net.freePort(),
                     "--orderflow.embedded.enabled=false",
+                    // nothing kept in the working directory: a signing key in memory for the run
+                    "--orderflow.data-directory=",
                     "--orderflow.db.url=" + database.jdbcUrl(),
                     "--orderflow.db.username=" + database.user(),
                     "--orderflow.db.password=" + database.password(),
@@ -211,7 +214,7 @@ class EndToEndBenchmark {
             Path log = workDir.resolve("application.log");
             process = ChildJvm.startJar(log, jvm, jar, arguments);
             boolean ready = Net.waitUntil(Duration.ofMinutes(3), Duration.ofMillis(500), () -> !process.isAlive()
-                    || new ShopClient(baseUrl()).get("/actuator/health/readiness", null).is(200));
+                    || new ShopClient(baseUrl()).get("/readyz", null).is(200));
             if (!ready || !process.isAlive()) {
                 throw new IllegalStateException("The application did not become ready; see " + log);
             }
