@@ -144,8 +144,9 @@ public class AxonPersistenceConfiguration {
      * Sagas in PostgreSQL, uncached. Axon's CachingSagaStore was tried: with a saga started by an event
      * whose association lookup had just cached "no saga", the new saga stayed invisible to its next
      * events (orders stuck, seen in the benchmark); it also goes stale when segments move between
-     * instances. Association lookups use the index from db/migration/axon, and fetch the sagas they find
-     * ({@link PrefetchingSagaStore}).
+     * instances. Association lookups use the index from db/migration/axon; a processor batch's lookups are
+     * one query that also fetches the sagas found, and its saga writes one statement batch per kind
+     * ({@link BatchingSagaStore}).
      */
     @Bean
     SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer) {
@@ -154,7 +155,7 @@ public class AxonPersistenceConfiguration {
                 .sqlSchema(new PostgresSagaSqlSchema(AxonSchemas.sagas()))
                 .serializer(serializer)
                 .build();
-        return new PrefetchingSagaStore(jdbcSagaStore, connectionProvider, serializer, AxonSchemas.sagas());
+        return new BatchingSagaStore(jdbcSagaStore, connectionProvider, serializer, AxonSchemas.sagas());
     }
 
     @Bean
