@@ -31,12 +31,16 @@ public class ProjectionsConfiguration {
     /**
      * A read-model event whose handler fails is parked with the rest of its aggregate's events, and the
      * processor goes on with every other aggregate: one bad order must not freeze every order's status.
-     * Axon parks only an error that reaches the processor, so the handler errors propagate.
+     * Axon parks only an error that reaches the processor, so the handler errors propagate. Whether an
+     * aggregate has parked events is remembered per segment instead of asked of the queue for every event: a
+     * query per event and read model otherwise (the queue is still asked for an aggregate that may be parked).
      */
     @Bean
     ConfigurerModule readModelsParkFailingEvents(DeadLetterQueues deadLetterQueues) {
         return configurer -> configurer.eventProcessing(processing -> READ_MODELS.forEach(readModel -> processing
                 .registerListenerInvocationErrorHandler(readModel, configuration -> PropagatingErrorHandler.instance())
-                .registerDeadLetterQueue(readModel, configuration -> deadLetterQueues.forProcessingGroup(readModel))));
+                .registerDeadLetterQueue(readModel, configuration -> deadLetterQueues.forProcessingGroup(readModel))
+                .registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
+                        (configuration, invoker) -> invoker.enableSequenceIdentifierCache())));
     }
 }
