@@ -36,6 +36,22 @@ class OrderHttpFlowTest {
     }
 
     @Test
+    void aProductIsInTheCatalogueAndOrderableAsSoonAsItsAdditionIsAnswered() {
+        String customer = api.aCustomer();
+        for (int i = 0; i < 10; i++) {
+            String productId = api.http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Fresh roast " + i, "price", "9.90", "currency", "EUR", "initialStock", 3))
+                    .exchange().expectStatus().isCreated()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("productId").asString();
+
+            api.http.get().uri("/api/products/{id}", productId).exchange().expectStatus().isOk();
+            api.as(customer).post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Api.anOrder(customer, Map.of(productId, 1)))
+                    .exchange().expectStatus().isAccepted();
+        }
+    }
+
+    @Test
     void restockAddsToAvailableStock() {
         String productId = api.addProduct("Filter papers", "4.00", 5);
 
