@@ -52,7 +52,9 @@ final class IsolatedInstance implements AutoCloseable {
                 "logging.level.org.apache.kafka=ERROR",
                 "orderflow.auth.bcrypt-strength=4",
                 "orderflow.edge.rate-limit.customer.requests=1000000",
-                "orderflow.edge.rate-limit.anonymous.requests=1000000"));
+                "orderflow.edge.rate-limit.anonymous.requests=1000000",
+                // tests that stop processors or Kafka still place orders; AdmissionControlTest lowers it
+                "orderflow.edge.admission.max-wait=PT5M"));
         all.addAll(List.of(Api.ADMIN_PROPERTIES));
         // a test's own value replaces the default above: Boot would join two values of one argument with a comma
         for (String property : properties) {

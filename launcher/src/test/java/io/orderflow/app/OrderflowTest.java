@@ -29,6 +29,8 @@ import org.springframework.context.annotation.Import;
                 "orderflow.auth.keys[0].private-key=" + TestSigningKey.PKCS8,
                 "orderflow.edge.rate-limit.customer.requests=1000000",
                 "orderflow.edge.rate-limit.anonymous.requests=1000000",
+                // tests that stop processors still place orders; AdmissionControlTest has an instance of its own
+                "orderflow.edge.admission.max-wait=PT5M",
                 // every trace recorded (by SpanRecorder), exported in small delays
                 "management.tracing.sampling.probability=1.0",
                 "management.opentelemetry.tracing.export.schedule-delay=100ms"

@@ -143,9 +143,11 @@ public final class LoadGenerator {
         loops.disposeLater().block(Duration.ofSeconds(10));
     }
 
+    /** Each client waits as long as a refusal's {@code Retry-After} asks (1 s) before its next order. */
     private List<Outcome> closed(int orders, int connections) {
         return Flux.range(0, orders)
-                .flatMap(index -> place(nowMicros()), connections)
+                .flatMap(index -> place(nowMicros())
+                        .delayUntil(outcome -> outcome.retryAfter() ? Mono.delay(Duration.ofSeconds(1)) : Mono.empty()), connections)
                 .collectList()
                 .block();
     }

@@ -95,6 +95,8 @@ class OpenApiConfiguration {
             add(responses, "409", "The Idempotency-Key's first request is still running", ErrorCode.IDEMPOTENCY_KEY_IN_USE);
             add(responses, "422", "Unknown products, mixed currencies, or an Idempotency-Key reused for another request",
                     ErrorCode.UNKNOWN_PRODUCT, ErrorCode.CURRENCY_MISMATCH, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+            add(responses, "503", "The order process is too far behind to take new orders now; retry after Retry-After",
+                    ErrorCode.OVERLOADED);
         }
         if (path.startsWith("/api/orders/") && path.endsWith("/cancel")) {
             add(responses, "409", "The order has shipped, or the Idempotency-Key's first request is still running",

@@ -42,6 +42,8 @@ public enum ErrorCode {
     ROUTE_NOT_FOUND(Kind.NOT_FOUND),
     // the platform itself
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
+    // the order process is too far behind to take new orders now: retry after Retry-After
+    OVERLOADED(Kind.UNAVAILABLE),
     TIMEOUT(Kind.TIMEOUT),
     INTERNAL_ERROR(Kind.INTERNAL),
     // who is asking: a missing, invalid or expired token, or wrong credentials at login

@@ -1,7 +1,10 @@
 package io.orderflow.platform.axon;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +41,15 @@ public final class ProcessorLag {
                     positions.put(row.getString("processor_name"), row.getLong("position"));
                 });
         return positions;
+    }
+
+    /**
+     * When the oldest event after {@code position} was stored, if there is one: the oldest event a processor at
+     * that position has not handled yet.
+     */
+    public Optional<Instant> storedAfter(long position) {
+        return jdbc.query("SELECT time_stamp::timestamptz FROM axon.domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT 1",
+                (row, number) -> row.getObject(1, OffsetDateTime.class).toInstant(), position).stream().findFirst();
     }
 
     /** Events between each processor's position and the head, at one moment. */

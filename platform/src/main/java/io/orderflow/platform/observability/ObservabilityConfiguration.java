@@ -2,6 +2,7 @@ package io.orderflow.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.axon.ProcessorLag;
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -56,6 +57,12 @@ public class ObservabilityConfiguration {
     ProcessorProgress processorProgress(JdbcTemplate jdbc, EventProcessingConfiguration processing, MeterRegistry registry,
                                         @Value("${orderflow.health.processor-stall-timeout:PT2M}") Duration stallTimeout) {
         return new ProcessorProgress(new ProcessorLag(jdbc), processing, registry, stallTimeout);
+    }
+
+    /** Answers the edge's admission control, and anyone else asking how far a processor is behind. */
+    @Bean
+    ProcessorBacklogQueries processorBacklogQueries(JdbcTemplate jdbc) {
+        return new ProcessorBacklogQueries(new ProcessorLag(jdbc), Clock.systemUTC());
     }
 
     /** Registers the lag gauges of the processors whose tokens exist, before the first scrape. */
