@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * older than {@code orderflow.edge.admission.max-wait}. Runs after authentication and the rate limit, so a
  * refusal goes only to a caller who could have placed the order; cancellations, reads and the administrators'
  * requests are never refused. If the backlog cannot be read, orders are admitted: the request then fails or
- * succeeds on its own.
+ * succeeds on its own. A refusal is expected behaviour, not a failure: it is logged at debug level only, and
+ * counted by the HTTP server metrics ({@code status="503"}).
  */
 @Component
 @EnableConfigurationProperties(AdmissionProperties.class)
@@ -58,9 +60,10 @@ class AdmissionControl implements WebFilter, Ordered, SmartLifecycle {
             return chain.filter(exchange);
         }
         long retryAfter = Math.max(1, properties.retryAfter().toSeconds());
-        return Mono.error(ApiProblem.of(ErrorCode.OVERLOADED,
+        // the order's body is read and dropped first, so that the connection is left clean for the client's next request
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then(Mono.error(ApiProblem.of(ErrorCode.OVERLOADED,
                         "Too many orders are waiting to be processed. Retry after " + retryAfter + " s.")
-                .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
+                .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));
     }
 
     /** Whether the last sample was too far behind. */

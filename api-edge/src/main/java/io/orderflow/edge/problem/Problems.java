@@ -95,7 +95,7 @@ final class Problems {
         String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getURI().getRawPath();
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
             log.error("{} failed with {}", request, status, failure);
-        } else if (status.is5xxServerError()) {
+        } else if (status.is5xxServerError() && problem.code() != ErrorCode.OVERLOADED) {
             log.warn("{} failed with {} {}: {}", request, status, problem.code(), String.valueOf(failure));
         } else {
             log.debug("{} refused with {} {}: {}", request, status, problem.code(), problem.detail());
