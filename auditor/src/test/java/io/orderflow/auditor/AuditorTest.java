@@ -58,7 +58,6 @@ class AuditorTest {
                 "--spring.main.web-application-type=none",
                 "--orderflow.order.tax-rate=0",
                 "--orderflow.saga.payment-timeout=" + PAYMENT_TIMEOUT,
-                "--orderflow.saga.step-retry-interval=PT2S",
                 "--orderflow.payment.latency=PT0.005S",
                 "--orderflow.payment.technical-failure-rate=0",
                 "--logging.level.org.axonframework=WARN",

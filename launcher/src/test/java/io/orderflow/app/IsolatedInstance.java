@@ -47,7 +47,6 @@ final class IsolatedInstance implements AutoCloseable {
                 "orderflow.kafka.bootstrap-servers=" + kafkaServers,
                 "orderflow.demo.catalogue-enabled=false",
                 "orderflow.payment.latency=PT0.005S",
-                "orderflow.saga.step-retry-interval=PT2S",
                 "logging.level.org.axonframework=WARN",
                 "logging.level.org.apache.kafka=ERROR",
                 "orderflow.auth.bcrypt-strength=4",

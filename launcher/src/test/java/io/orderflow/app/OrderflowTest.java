@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Import;
         properties = {
                 "orderflow.demo.catalogue-enabled=false",
                 "orderflow.saga.payment-timeout=PT4S",
-                "orderflow.saga.step-retry-interval=PT2S",
                 "orderflow.payment.latency=PT0.005S",
                 "logging.level.org.axonframework=WARN",
                 "orderflow.auth.admin.email=" + Api.ADMIN_EMAIL,

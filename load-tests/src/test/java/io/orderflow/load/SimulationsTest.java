@@ -39,7 +39,6 @@ class SimulationsTest {
                 "--orderflow.payment.approval-rate=1",
                 "--orderflow.payment.technical-failure-rate=0",
                 "--orderflow.payment.latency=PT0.005S",
-                "--orderflow.saga.step-retry-interval=PT2S",
                 "--orderflow.auth.admin.email=" + ADMIN_EMAIL,
                 "--orderflow.auth.admin.password=" + ADMIN_PASSWORD,
                 "--orderflow.auth.bcrypt-strength=4",

@@ -19,7 +19,6 @@ final class Cluster implements AutoCloseable {
     /** Short deadlines so that a run sees timeouts, retries and claim take-overs within seconds. */
     static final List<String> TEST_PROPERTIES = List.of(
             "orderflow.saga.payment-timeout=PT10S",
-            "orderflow.saga.step-retry-interval=PT3S",
             "orderflow.axon.token-claim-timeout=PT10S",
             "orderflow.edge.idempotency.in-flight-timeout=PT5S",
             "orderflow.deadlines.heartbeat-interval=PT1S",

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 @Tag("benchmark")
 @OrderflowTest
 // production timings: the tests' short payment deadline and step retry would fire under load and add work
-@TestPropertySource(properties = {"orderflow.saga.payment-timeout=PT30S", "orderflow.saga.step-retry-interval=PT10S"})
+@TestPropertySource(properties = {"orderflow.saga.payment-timeout=PT30S"})
 class ThroughputBenchmarkTest {
 
     private static final int ORDERS = Integer.getInteger("benchmark.orders", 2000);
