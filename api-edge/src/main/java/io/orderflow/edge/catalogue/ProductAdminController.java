@@ -4,13 +4,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.RestockProductCommand;
-import io.orderflow.contracts.inventory.FindProductsByIdQuery;
+import io.orderflow.contracts.inventory.FindProductQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import io.orderflow.edge.dispatch.Commands;
 import io.orderflow.edge.dispatch.Queries;
 import jakarta.validation.Valid;
 import java.time.Duration;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -32,7 +31,6 @@ import reactor.core.publisher.Mono;
 class ProductAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(ProductAdminController.class);
-    private static final Duration CATALOGUE_POLL = Duration.ofMillis(10);
 
     private final Commands commands;
     private final Queries queries;
@@ -56,11 +54,13 @@ class ProductAdminController {
                 .map(product -> ResponseEntity.created(product.location()).body(product));
     }
 
-    /** Completes when the catalogue shows the product, or after {@code createdWait}. */
+    /**
+     * Completes when the catalogue shows the product, or after {@code createdWait}: the product is followed, as
+     * {@code GET /api/orders/{id}?waitMs=} follows an order, so its first appearance ends the wait.
+     */
     private Mono<Void> inCatalogue(ProductId product) {
-        return queries.many(new FindProductsByIdQuery(Set.of(product)), ProductView.class)
-                .filter(found -> !found.isEmpty())
-                .repeatWhenEmpty(polls -> polls.delayElements(CATALOGUE_POLL))
+        return queries.follow(new FindProductQuery(product), ProductView.class, ProductView.class)
+                .next()
                 .timeout(createdWait)
                 .then()
                 .onErrorResume(error -> {

@@ -24,13 +24,10 @@ public class ProcessorBacklogQueries {
 
     @QueryHandler
     public ProcessorBacklogView backlog(FindProcessorBacklogQuery query) {
-        Long position = lag.positions().get(query.processor());
-        if (position == null) {
-            return new ProcessorBacklogView(query.processor(), 0, Duration.ZERO);
-        }
-        long events = Math.max(0, lag.head() - position);
+        ProcessorLag.Snapshot snapshot = lag.snapshot();
+        long events = snapshot.lagOf(query.processor());
         Instant now = clock.instant();
-        Duration oldestWaiting = events == 0 ? Duration.ZERO : lag.storedAfter(position)
+        Duration oldestWaiting = events == 0 ? Duration.ZERO : lag.storedAfter(snapshot.positions().get(query.processor()))
                 .map(stored -> Duration.between(stored, now)).filter(age -> !age.isNegative()).orElse(Duration.ZERO);
         return new ProcessorBacklogView(query.processor(), events, oldestWaiting);
     }

@@ -18,8 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells the subscribers of the catalogue ({@link FindAllProductsQuery}) about a product whose stock or price
- * changed: the product as it is now, read in the projection's transaction and delivered once it commits.
+ * Tells the subscribers of the catalogue ({@link FindAllProductsQuery}) and of the product itself
+ * ({@link FindProductQuery}) about a product whose stock or price changed, or that was added: the product as it is now, read in the projection's transaction and delivered once it commits.
  * Nothing is read when nobody follows. Other instances hear of it through
  * {@code NOTIFY orderflow_product_changed} in the same transaction (which PostgreSQL sends once per product
  * and transaction, however many of the batch's events touched it).
@@ -71,11 +71,12 @@ class ProductUpdates extends ChangeChannel {
 
     private void emit(ProductView product) {
         emitter.emit(FindAllProductsQuery.class, query -> true, product);
+        emitter.emit(FindProductQuery.class, query -> query.productId().value().equals(product.productId()), product);
     }
 
     private boolean anyoneFollows() {
         for (SubscriptionQueryMessage<?, ?, ?> subscription : List.copyOf(emitter.activeSubscriptions())) {
-            if (subscription.getPayload() instanceof FindAllProductsQuery) {
+            if (subscription.getPayload() instanceof FindAllProductsQuery || subscription.getPayload() instanceof FindProductQuery) {
                 return true;
             }
         }
