@@ -3,24 +3,25 @@ package io.orderflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.orderflow.contracts.common.MetadataKeys;
+import io.orderflow.platform.axon.ProcessorLag;
+import io.orderflow.platform.axon.ProcessorPauses;
+import io.orderflow.platform.observability.EventProcessorsHealthIndicator;
+import io.orderflow.platform.observability.ProcessorProgress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.orderflow.contracts.common.MetadataKeys;
-import io.orderflow.platform.observability.EventProcessorsHealthIndicator;
-import io.orderflow.platform.observability.ProcessorProgress;
-import io.orderflow.platform.axon.ProcessorLag;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -138,7 +139,7 @@ class ObservabilityTest {
     void aStalledEventProcessorMakesReadinessDown(@Autowired EventProcessingConfiguration processing) {
         String stalled = "order-integration-events";
         EventProcessorsHealthIndicator readiness = new EventProcessorsHealthIndicator(new ProcessorProgress(
-                new ProcessorLag(jdbc), processing, new SimpleMeterRegistry(), Duration.ofSeconds(1)));
+                new ProcessorLag(jdbc), processing, new SimpleMeterRegistry(), Duration.ofSeconds(1), new ProcessorPauses()));
         EventProcessor processor = processing.eventProcessor(stalled).orElseThrow();
         processor.shutDown();
         try {
@@ -154,5 +155,32 @@ class ObservabilityTest {
             processor.start();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readiness.health().getStatus()).isEqualTo(Status.UP));
+    }
+
+    /**
+     * A processor stopped on purpose (a read model's rebuild pauses its live processor) leaves readiness UP and
+     * is listed as paused; once its pause ends, a processor still stopped is down again.
+     */
+    @Test
+    void aProcessorPausedOnPurposeLeavesReadinessUp(@Autowired EventProcessingConfiguration processing) {
+        String rebuilt = "order-integration-events";
+        ProcessorPauses pauses = new ProcessorPauses();
+        EventProcessorsHealthIndicator readiness = new EventProcessorsHealthIndicator(new ProcessorProgress(
+                new ProcessorLag(jdbc), processing, new SimpleMeterRegistry(), Duration.ofMinutes(2), pauses));
+        EventProcessor processor = processing.eventProcessor(rebuilt).orElseThrow();
+        pauses.paused(rebuilt, "a replay or verification of its read model");
+        processor.shutDown();
+        try {
+            Health paused = readiness.health();
+            assertThat(paused.getStatus()).isEqualTo(Status.UP);
+            assertThat(paused.getDetails().get("paused")).isEqualTo(Map.of(rebuilt, "a replay or verification of its read model"));
+
+            pauses.resumed(rebuilt);
+            Health stopped = readiness.health();
+            assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(stopped.getDetails().get("problems").toString()).contains(rebuilt + "=not running");
+        } finally {
+            processor.start();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.orderflow.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.axon.ProcessorLag;
+import io.orderflow.platform.axon.ProcessorPauses;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
@@ -54,9 +55,15 @@ public class ObservabilityConfiguration {
     }
 
     @Bean
+    ProcessorPauses processorPauses() {
+        return new ProcessorPauses();
+    }
+
+    @Bean
     ProcessorProgress processorProgress(JdbcTemplate jdbc, EventProcessingConfiguration processing, MeterRegistry registry,
-                                        @Value("${orderflow.health.processor-stall-timeout:PT2M}") Duration stallTimeout) {
-        return new ProcessorProgress(new ProcessorLag(jdbc), processing, registry, stallTimeout);
+                                        @Value("${orderflow.health.processor-stall-timeout:PT2M}") Duration stallTimeout,
+                                        ProcessorPauses pauses) {
+        return new ProcessorProgress(new ProcessorLag(jdbc), processing, registry, stallTimeout, pauses);
     }
 
     /** Answers the edge's admission control, and anyone else asking how far a processor is behind. */

@@ -3,6 +3,7 @@ package io.orderflow.platform.observability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.platform.axon.ProcessorLag;
+import io.orderflow.platform.axon.ProcessorPauses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public class ProcessorProgress {
     private final EventProcessingConfiguration processing;
     private final MeterRegistry registry;
     private final Duration stallTimeout;
+    private final ProcessorPauses pauses;
     private final Map<String, Long> lastPosition = new ConcurrentHashMap<>();
     private final Map<String, Long> movedAtNanos = new ConcurrentHashMap<>();
     private final Set<String> gauges = ConcurrentHashMap.newKeySet();
@@ -35,11 +37,13 @@ public class ProcessorProgress {
     private volatile Map<String, Long> deadLetters = Map.of();
     private volatile long sampledAtNanos;
 
-    public ProcessorProgress(ProcessorLag lag, EventProcessingConfiguration processing, MeterRegistry registry, Duration stallTimeout) {
+    public ProcessorProgress(ProcessorLag lag, EventProcessingConfiguration processing, MeterRegistry registry, Duration stallTimeout,
+                             ProcessorPauses pauses) {
         this.lag = lag;
         this.processing = processing;
         this.registry = registry;
         this.stallTimeout = stallTimeout;
+        this.pauses = pauses;
     }
 
     Duration stallTimeout() {
@@ -95,7 +99,10 @@ public class ProcessorProgress {
         return sample().lagOf(processor);
     }
 
-    /** Problems by processor: not running, in error, behind without moving for the stall timeout. */
+    /**
+     * Problems by processor: not running, in error, behind without moving for the stall timeout. A processor
+     * {@linkplain ProcessorPauses paused on purpose} has none while its pause lasts.
+     */
     public Map<String, String> problems() {
         ProcessorLag.Snapshot current = sample();
         long now = System.nanoTime();
@@ -103,6 +110,9 @@ public class ProcessorProgress {
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
             String name = entry.getKey();
             EventProcessor processor = entry.getValue();
+            if (pauses.reasonOf(name).isPresent()) {
+                continue;
+            }
             List<String> reasons = new ArrayList<>();
             if (!processor.isRunning()) {
                 reasons.add("not running");
@@ -122,5 +132,12 @@ public class ProcessorProgress {
             }
         }
         return problems;
+    }
+
+    /** Processors paused on purpose, with the reason. */
+    public Map<String, String> paused() {
+        Map<String, String> paused = new TreeMap<>();
+        processing.eventProcessors().keySet().forEach(name -> pauses.reasonOf(name).ifPresent(reason -> paused.put(name, reason)));
+        return paused;
     }
 }

@@ -1,5 +1,6 @@
 package io.orderflow.projections.rebuild;
 
+import io.orderflow.platform.axon.ProcessorPauses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The event processor that keeps a read model live, seen from a rebuild: how far it got, pausing it with
  * every one of its segments claimed (so that no instance processes while the rebuild compares or
- * switches), moving its tokens, and letting it go again.
+ * switches), moving its tokens, and letting it go again. While paused it is marked as such for readiness:
+ * a rebuild does not take the instance out of service.
  */
 final class LiveProcessor {
 
@@ -33,12 +35,14 @@ final class LiveProcessor {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
     private final TransactionTemplate transaction;
+    private final ProcessorPauses pauses;
 
-    LiveProcessor(String name, EventProcessingConfiguration processing, TransactionTemplate transaction) {
+    LiveProcessor(String name, EventProcessingConfiguration processing, TransactionTemplate transaction, ProcessorPauses pauses) {
         this.name = name;
         this.processing = processing;
         this.tokenStore = processing.tokenStore(name);
         this.transaction = transaction;
+        this.pauses = pauses;
     }
 
     /**
@@ -69,11 +73,12 @@ final class LiveProcessor {
     /** Stops the processor here and claims all its segments, waiting up to {@code atMost} for other owners to let go. */
     Paused pause(Duration atMost) throws InterruptedException {
         boolean wasRunning = processor().map(StreamingEventProcessor::isRunning).orElse(false);
-        processor().ifPresent(StreamingEventProcessor::shutDown);
-        int[] segmentIds = transaction.execute(status -> tokenStore.fetchSegments(name));
+        pauses.paused(name, "a replay or verification of its read model");
         Map<Segment, TrackingToken> tokens = new LinkedHashMap<>();
         Paused paused = new Paused(wasRunning, tokens);
         try {
+            processor().ifPresent(StreamingEventProcessor::shutDown);
+            int[] segmentIds = transaction.execute(status -> tokenStore.fetchSegments(name));
             for (int segmentId : Objects.requireNonNull(segmentIds)) {
                 tokens.put(Segment.computeSegment(segmentId, segmentIds), claim(segmentId, atMost));
             }
@@ -147,6 +152,7 @@ final class LiveProcessor {
             if (wasRunning && restart) {
                 processor().ifPresent(StreamingEventProcessor::start);
             }
+            pauses.resumed(name);
         }
     }
 

@@ -5,6 +5,7 @@ import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.operations.RebuildKind;
 import io.orderflow.contracts.operations.ReplayReadModelCommand;
 import io.orderflow.contracts.operations.VerifyReadModelCommand;
+import io.orderflow.platform.axon.ProcessorPauses;
 import io.orderflow.projections.readmodel.Generation;
 import io.orderflow.projections.readmodel.Generations;
 import io.orderflow.projections.readmodel.ReadModel;
@@ -49,12 +50,14 @@ class Rebuilds implements SmartLifecycle {
     private final RebuildLog log;
     private final TableComparison comparison;
     private final TransactionTemplate transaction;
+    private final ProcessorPauses pauses;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("read-model-rebuild"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("read-model-rebuild-heartbeat"));
     private volatile boolean closing;
 
     Rebuilds(List<ReadModel> readModels, EventStore eventStore, EventProcessingConfiguration processing, Configuration axon,
-             Generations generations, RebuildLog log, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+             Generations generations, RebuildLog log, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+             ProcessorPauses pauses) {
         this.readModels = readModels.stream().collect(Collectors.toMap(ReadModel::name, Function.identity()));
         this.eventStore = eventStore;
         this.processing = processing;
@@ -63,6 +66,7 @@ class Rebuilds implements SmartLifecycle {
         this.log = log;
         this.comparison = new TableComparison(jdbc);
         this.transaction = new TransactionTemplate(transactionManager);
+        this.pauses = pauses;
     }
 
     @CommandHandler
@@ -116,7 +120,7 @@ class Rebuilds implements SmartLifecycle {
 
     private RebuildJob.Collaborators collaborators(String name) {
         return new RebuildJob.Collaborators(eventStore, generations, log, comparison,
-                new LiveProcessor(name, processing, transaction),
+                new LiveProcessor(name, processing, transaction, pauses),
                 processing.deadLetterQueue(name).orElse(null), transaction, this::handlersOf, () -> closing);
     }
 
