@@ -2,13 +2,13 @@ package io.orderflow.edge;
 
 import io.orderflow.contracts.audit.EventTimelineView;
 import io.orderflow.contracts.audit.FindEventTimelineQuery;
+import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.FindAllProductsQuery;
 import io.orderflow.contracts.inventory.FindProductQuery;
 import io.orderflow.contracts.inventory.FindProductsByIdQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import io.orderflow.contracts.inventory.RestockProductCommand;
-import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.operations.DeadLettersView;
 import io.orderflow.contracts.operations.EvictDeadLetterSequenceCommand;
 import io.orderflow.contracts.operations.FindDeadLettersQuery;
@@ -19,19 +19,23 @@ import io.orderflow.contracts.operations.ReadModelView;
 import io.orderflow.contracts.operations.ReplayReadModelCommand;
 import io.orderflow.contracts.operations.RetryDeadLettersCommand;
 import io.orderflow.contracts.operations.VerifyReadModelCommand;
+import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
 import io.orderflow.contracts.order.CountOrdersQuery;
+import io.orderflow.contracts.order.DeliverOrderCommand;
 import io.orderflow.contracts.order.FindOrderHistoryQuery;
+import io.orderflow.contracts.order.FindOrderPlacementQuery;
 import io.orderflow.contracts.order.FindOrderQuery;
 import io.orderflow.contracts.order.FindOrdersQuery;
 import io.orderflow.contracts.order.OrderCountsView;
 import io.orderflow.contracts.order.OrderHistoryView;
+import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.contracts.order.OrderPageView;
+import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderStatusChangeView;
 import io.orderflow.contracts.order.OrderView;
 import io.orderflow.contracts.order.PlaceOrderCommand;
-import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.ShipOrderCommand;
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,6 +52,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
@@ -74,6 +79,8 @@ public class InMemoryBackend {
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private final Map<String, ReadModelRebuildView> rebuilds = new ConcurrentHashMap<>();
     private final Map<String, EventTimelineView> timelines = new ConcurrentHashMap<>();
+    /** The orders placed, by id: one stream per id, as in the event store. */
+    private final Map<String, OrderPlaced> placements = new ConcurrentHashMap<>();
     private volatile DeadLettersView deadLetters;
 
     public InMemoryBackend(QueryUpdateEmitter updates) {
@@ -92,6 +99,7 @@ public class InMemoryBackend {
         results.clear();
         rebuilds.clear();
         timelines.clear();
+        placements.clear();
         deadLetters = null;
         commandFailures.clear();
         queryFailures.clear();
@@ -211,10 +219,29 @@ public class InMemoryBackend {
         requireKnown(products, command.productId().value());
     }
 
+    /** Places an order once per id, refusing a second stream with that id as the event store does. */
     @CommandHandler
     void handle(PlaceOrderCommand command, MetaData metaData) {
         receive(command);
+        Money total = command.lines().stream().map(OrderLine::lineTotal).reduce(Money::plus).orElseThrow();
+        OrderPlaced placed = new OrderPlaced(command.orderId(), command.customerId(), command.lines(), command.shippingAddress(),
+                total, Money.zero(total.currency()), total);
+        if (placements.putIfAbsent(command.orderId().value(), placed) != null) {
+            throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [" + command.orderId() + "]");
+        }
         metadata.add(metaData);
+    }
+
+    /** The orders placed, in no particular order: one per id, however often its placement was sent. */
+    public List<OrderPlaced> placements() {
+        return List.copyOf(placements.values());
+    }
+
+    @QueryHandler
+    OrderPlaced handle(FindOrderPlacementQuery query) {
+        answer();
+        queries.add(query);
+        return placements.get(query.orderId().value());
     }
 
     @CommandHandler

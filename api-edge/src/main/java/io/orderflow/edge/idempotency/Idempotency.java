@@ -11,10 +11,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +41,21 @@ public class Idempotency {
     /** Set on a response answered from the store. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
+    /** Until when the store may keep placements; unknown (so: for ever) until the store first answers. */
+    private volatile Instant placementsKeptUntil = Instant.MAX;
+    private final AtomicLong placementsCheckedAt;
 
     Idempotency(IdempotencyStore store, IdempotencyProperties properties, JsonMapper json) {
         this.store = store;
         this.properties = properties;
         this.json = json;
+        this.placementsCheckedAt = new AtomicLong(System.nanoTime() - properties.keptPlacementsCheck().toNanos());
     }
 
     /**
@@ -67,6 +76,36 @@ public class Idempotency {
                             ? run(claimed, action)
                             : answerAgain((Claim.Taken) claim, requestHash, answerType));
         });
+    }
+
+    /**
+     * The answer the store keeps for {@code key}, as {@link #once} would give it, while the store may still keep
+     * order placements recorded by an earlier version; empty otherwise, without asking the store. Orders placed
+     * with a key are no longer recorded here: their key makes their id (see {@code OrderPlacement}).
+     */
+    public <T> Mono<ResponseEntity<T>> keptPlacement(Caller caller, String key, ServerHttpRequest request, Object body,
+            Class<T> answerType) {
+        return placementsMayBeKept().flatMap(mayBeKept -> mayBeKept
+                ? store.find(caller.subject(), key).flatMap(kept -> answerAgain(kept, hashOf(request, body), answerType))
+                : Mono.empty());
+    }
+
+    /** Whether the store may keep placements; asks it at most once per {@code kept-placements-check}. */
+    private Mono<Boolean> placementsMayBeKept() {
+        long checkedAt = placementsCheckedAt.get();
+        long now = System.nanoTime();
+        if (now - checkedAt < properties.keptPlacementsCheck().toNanos() || !placementsCheckedAt.compareAndSet(checkedAt, now)) {
+            return Mono.fromSupplier(() -> Instant.now().isBefore(placementsKeptUntil));
+        }
+        return store.placementsKeptUntil()
+                .defaultIfEmpty(Instant.MIN)
+                .doOnNext(until -> placementsKeptUntil = until)
+                .map(until -> Instant.now().isBefore(until))
+                .onErrorResume(failure -> {
+                    log.warn("Could not read until when order placements of an earlier version are kept; "
+                            + "going by what was read last", failure);
+                    return Mono.just(Instant.now().isBefore(placementsKeptUntil));
+                });
     }
 
     private <T> Mono<ResponseEntity<T>> run(Claim.Claimed claim, Supplier<Mono<ResponseEntity<T>>> action) {
@@ -111,7 +150,8 @@ public class Idempotency {
         }
     }
 
-    private static void requireValid(String key) {
+    /** Refuses a key that is not 1 to 255 visible ASCII characters. */
+    public static void requireValid(String key) {
         if (!VALID_KEY.matcher(key).matches()) {
             throw ApiProblem.of(ErrorCode.VALIDATION_FAILED, "The Idempotency-Key header is invalid.",
                     List.of(new FieldViolation(HEADER, "must be 1 to 255 visible ASCII characters, such as a UUID")));

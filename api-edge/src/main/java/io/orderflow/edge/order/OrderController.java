@@ -11,7 +11,6 @@ import io.orderflow.contracts.order.OrderHistoryView;
 import io.orderflow.contracts.order.OrderPageView;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.OrderView;
-import io.orderflow.contracts.order.PlaceOrderCommand;
 import io.orderflow.edge.dispatch.Commands;
 import io.orderflow.edge.dispatch.Live;
 import io.orderflow.edge.dispatch.Queries;
@@ -49,18 +48,21 @@ class OrderController {
 
     private static final String IDEMPOTENCY_KEY_DOC = "Any unique string (a UUID): a retry with the same key "
             + "and body answers the first response again instead of acting twice.";
+    private static final String PLACEMENT_KEY_DOC = "Any unique string (a UUID): a retry with the same key and order "
+            + "answers the same order again (202, Idempotent-Replayed: true) instead of placing a second one; with "
+            + "another order, 422 IDEMPOTENCY_KEY_REUSED. The key names the order for good.";
 
     private final Commands commands;
     private final Queries queries;
-    private final OrderPricing pricing;
+    private final OrderPlacement placement;
     private final Idempotency idempotency;
     private final LiveOrderProperties live;
 
-    OrderController(Commands commands, Queries queries, OrderPricing pricing, Idempotency idempotency,
+    OrderController(Commands commands, Queries queries, OrderPlacement placement, Idempotency idempotency,
                     LiveOrderProperties live) {
         this.commands = commands;
         this.queries = queries;
-        this.pricing = pricing;
+        this.placement = placement;
         this.idempotency = idempotency;
         this.live = live;
     }
@@ -68,18 +70,11 @@ class OrderController {
     @ApiResponse(responseCode = "202", description = "Order accepted as PENDING; Location: where to poll it", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<OrderReference>> placeOrder(@Valid @RequestBody PlaceOrderRequest request,
-            @Parameter(description = IDEMPOTENCY_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
+            @Parameter(description = PLACEMENT_KEY_DOC) @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
             Authentication authentication, ServerHttpRequest httpRequest) {
         Caller caller = Caller.of(authentication);
         requireOrderingForThemselves(caller, request);
-        return idempotency.once(caller, idempotencyKey, httpRequest, request, OrderReference.class, () -> {
-            OrderId orderId = OrderId.random();
-            return pricing.price(request.lines())
-                    .map(lines -> new PlaceOrderCommand(orderId, caller.customerId(), lines,
-                            request.shippingAddress().toShippingAddress()))
-                    .flatMap(commands::send)
-                    .thenReturn(OrderReference.accepted(orderId, OrderStatus.PENDING));
-        });
+        return placement.place(caller, idempotencyKey, request, httpRequest);
     }
 
     /**

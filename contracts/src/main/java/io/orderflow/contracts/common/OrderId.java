@@ -2,6 +2,7 @@ package io.orderflow.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -22,6 +23,19 @@ public record OrderId(String value) {
 
     public static OrderId random() {
         return new OrderId(UUID.randomUUID().toString());
+    }
+
+    /**
+     * The id of the order a customer places with an {@code Idempotency-Key}: the same for the same customer and
+     * key, always, and never one that {@link #random()} gives (a name-based UUID, version 3, where random ones are
+     * version 4). The event store's unique stream per id is then what lets such an order be placed only once.
+     */
+    public static OrderId forIdempotencyKey(CustomerId customer, String idempotencyKey) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        // the customer's length first: no other customer and key make the same name
+        String name = "orderflow/order/" + customer.value().length() + ":" + customer.value() + "/" + idempotencyKey;
+        return new OrderId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     @JsonValue
