@@ -1,11 +1,13 @@
 package io.orderflow.notification;
 
 import io.orderflow.contracts.integration.OrderLifecycleEvent;
+import io.orderflow.platform.kafka.BatchMessageHandler;
 import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaMessage;
-import io.orderflow.platform.kafka.MessageHandler;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Tells the customer about each step of their order's life published on {@code orders.events}: one
  * recorded e-mail per event, however often the event arrives. A type this module does not know is
- * skipped (a newer producer may add types); a message it can never read is poison.
+ * skipped (a newer producer may add types); a message it can never read is poison. A poll's e-mails are
+ * recorded in one transaction; should one of them be poison, the subscription hands them over one by one.
  */
-final class CustomerNotifier implements MessageHandler {
+final class CustomerNotifier implements BatchMessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerNotifier.class);
 
@@ -33,6 +36,24 @@ final class CustomerNotifier implements MessageHandler {
                 .flatMap(event -> customerFacingKind(event)
                         .map(kind -> notifyCustomer(event, kind))
                         .orElseGet(() -> skip(event)));
+    }
+
+    @Override
+    public Mono<Void> handleAll(List<KafkaMessage> messages) {
+        return Mono.fromCallable(() -> {
+                    List<NotificationLog.Notice> notices = new ArrayList<>();
+                    for (KafkaMessage message : messages) {
+                        OrderLifecycleEvent event = readSupported(message);
+                        customerFacingKind(event).ifPresent(kind -> {
+                            requireWhatTheEmailNames(event, kind);
+                            notices.add(new NotificationLog.Notice(event, kind, OrderEmails.compose(kind, event)));
+                        });
+                    }
+                    return notifications.recordAll(notices);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(recorded -> log.debug("Recorded {} new notification(s) of {} message(s)", recorded, messages.size()))
+                .then();
     }
 
     private Mono<Void> notifyCustomer(OrderLifecycleEvent event, NotificationKind kind) {

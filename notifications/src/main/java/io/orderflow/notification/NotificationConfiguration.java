@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notifications module as one import: its schema, the consumer of {@code orders.events} that
@@ -28,8 +30,6 @@ public class NotificationConfiguration {
 
     static final String SCHEMA = "notifications";
     static final String CONSUMER_GROUP = "notifications";
-    /** Notifications of different orders are recorded at once; one order's in order. */
-    private static final int CONCURRENT_NOTIFICATIONS_PER_PARTITION = 4;
     private static final String DEAD_LETTERS = "notificationDeadLetters";
     private static final Duration DEAD_LETTER_SEND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,8 +39,8 @@ public class NotificationConfiguration {
     }
 
     @Bean
-    NotificationLog notificationLog(JdbcTemplate jdbc) {
-        return new NotificationLog(jdbc);
+    NotificationLog notificationLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new NotificationLog(jdbc, new TransactionTemplate(transactionManager));
     }
 
     // Not a default candidate: a module that injects "the" KafkaPublisher by type must not receive this one.
@@ -55,6 +55,7 @@ public class NotificationConfiguration {
                                             @Qualifier(DEAD_LETTERS) KafkaPublisher deadLetters,
                                             NotificationLog notificationLog, KafkaObservability observability) {
         return new KafkaSubscription(settings, OrderLifecycleEvent.TOPIC, CONSUMER_GROUP,
-                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults(), observability, CONCURRENT_NOTIFICATIONS_PER_PARTITION);
+                // a poll's notifications in one transaction (CustomerNotifier is a BatchMessageHandler)
+                new CustomerNotifier(notificationLog), deadLetters, RetryPolicy.defaults(), observability);
     }
 }

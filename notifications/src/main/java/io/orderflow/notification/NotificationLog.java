@@ -6,8 +6,10 @@ import io.orderflow.contracts.integration.OrderLifecycleEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notifications sent so far, in {@code notifications.notification}: recorded by this module,
@@ -17,21 +19,48 @@ public class NotificationLog {
 
     private static final String COLUMNS = "event_id, order_id, customer_id, kind, subject, body, created_at";
 
-    private final JdbcTemplate jdbc;
+    private static final String INSERT = """
+            INSERT INTO notifications.notification (event_id, order_id, customer_id, kind, subject, body)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (event_id) DO NOTHING
+            """;
 
-    NotificationLog(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    NotificationLog(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** Records the e-mail for an event unless that event's e-mail is recorded already; answers whether it was new. */
     boolean record(OrderLifecycleEvent event, NotificationKind kind, OrderEmails.Email email) {
-        int inserted = jdbc.update("""
-                        INSERT INTO notifications.notification (event_id, order_id, customer_id, kind, subject, body)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (event_id) DO NOTHING
-                        """,
+        int inserted = jdbc.update(INSERT,
                 event.eventId(), event.orderId(), event.customerId(), kind.name(), email.subject(), email.body());
         return inserted == 1;
+    }
+
+    /**
+     * Records the e-mails of several events in one transaction, each unless its event's e-mail is recorded
+     * already; answers how many were new.
+     */
+    int recordAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return 0;
+        }
+        int[][] inserted = transaction.execute(status -> jdbc.batchUpdate(INSERT, notices, notices.size(), (statement, notice) -> {
+            statement.setString(1, notice.event().eventId());
+            statement.setString(2, notice.event().orderId());
+            statement.setString(3, notice.event().customerId());
+            statement.setString(4, notice.kind().name());
+            statement.setString(5, notice.email().subject());
+            statement.setString(6, notice.email().body());
+        }));
+        return Arrays.stream(inserted).flatMapToInt(Arrays::stream).map(rows -> rows > 0 ? 1 : 0).sum();
+    }
+
+    /** One event's e-mail, to record. */
+    record Notice(OrderLifecycleEvent event, NotificationKind kind, OrderEmails.Email email) {
     }
 
     /** The notifications about one order, oldest first. */

@@ -33,7 +33,8 @@ import reactor.util.retry.Retry;
  * failing record is retried with back-off;
  * after the last retry, or at once when it is poison, it goes to {@code <topic>.dlq} with the error in
  * headers and the partition moves on. If the broker goes away, the subscription reconnects and the
- * unacknowledged records are delivered again.
+ * unacknowledged records are delivered again. A {@link BatchMessageHandler} gets each poll's records at once
+ * (one poll after the other, lanes do not apply), and each record alone only when a batch fails.
  */
 public class KafkaSubscription implements SmartLifecycle {
 
@@ -117,12 +118,16 @@ public class KafkaSubscription implements SmartLifecycle {
         if (running != null) {
             return;
         }
-        running = Flux.defer(() -> KafkaReceiver.create(options).receive())
-                .groupBy(record -> record.receiverOffset().topicPartition())
-                .flatMap(partition -> lanes == 1
-                        ? partition.concatMap(this::handleThenAcknowledge)
-                        : partition.groupBy(this::laneOf).flatMap(lane -> lane.concatMap(this::handleThenAcknowledge), lanes),
-                        Integer.MAX_VALUE)
+        Flux<Void> handled = handler instanceof BatchMessageHandler batchHandler
+                ? Flux.defer(() -> KafkaReceiver.create(options).receiveBatch())
+                        .concatMap(poll -> poll.collectList().flatMap(records -> handleThenAcknowledge(records, batchHandler)))
+                : Flux.defer(() -> KafkaReceiver.create(options).receive())
+                        .groupBy(record -> record.receiverOffset().topicPartition())
+                        .flatMap(partition -> lanes == 1
+                                ? partition.concatMap(this::handleThenAcknowledge)
+                                : partition.groupBy(this::laneOf).flatMap(lane -> lane.concatMap(this::handleThenAcknowledge), lanes),
+                                Integer.MAX_VALUE);
+        running = handled
                 .doOnError(error -> log.warn("Consumer of {} failed; reconnecting: {}", topic, error.toString()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe();
@@ -131,6 +136,28 @@ public class KafkaSubscription implements SmartLifecycle {
 
     private int laneOf(ReceiverRecord<String, byte[]> record) {
         return record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), lanes);
+    }
+
+    /**
+     * One poll's records in one call of the batch handler; should it fail, one record after the other through
+     * {@link #handleThenAcknowledge(ReceiverRecord)}, with its retries and dead letters, in the poll's order.
+     */
+    private Mono<Void> handleThenAcknowledge(List<ReceiverRecord<String, byte[]>> records, BatchMessageHandler batchHandler) {
+        if (records.isEmpty()) {
+            return Mono.empty();
+        }
+        List<KafkaMessage> messages = records.stream().map(KafkaSubscription::toMessage).toList();
+        List<Span> spans = messages.stream()
+                .map(message -> observability.startReceive(message.topic(), groupId, message.headers())).toList();
+        return Mono.defer(() -> batchHandler.handleAll(messages))
+                .then(Mono.fromRunnable(() -> records.forEach(record -> record.receiverOffset().acknowledge())))
+                .then()
+                .onErrorResume(failure -> {
+                    log.debug("A batch of {} record(s) of {} failed; handling them one by one: {}", records.size(), topic,
+                            failure.toString());
+                    return Flux.fromIterable(records).concatMap(this::handleThenAcknowledge).then();
+                })
+                .doFinally(signal -> spans.forEach(Span::end));
     }
 
     private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {

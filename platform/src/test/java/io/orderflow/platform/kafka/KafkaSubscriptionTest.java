@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -121,6 +122,62 @@ class KafkaSubscriptionTest {
         assertThat(dead).hasSize(1);
         assertThat(header(dead.get(0), KafkaSubscription.HEADER_ATTEMPTS)).isEqualTo(String.valueOf(FAST_RETRIES.maxRetries() + 1));
         assertThat(attempts).hasValue(FAST_RETRIES.maxRetries() + 1);
+    }
+
+    @Test
+    void handsABatchHandlerAPollsMessagesTogetherAndCommitsThem() {
+        topic = freshTopic();
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        List<String> alone = new CopyOnWriteArrayList<>();
+        send("a", "b", "c");
+
+        subscribe("group-1", batchHandler(batches, alone, message -> false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> batches.stream().mapToInt(List::size).sum() == 3);
+        stopSubscriptions();
+        subscriptions.clear();
+
+        send("d");
+        subscribe("group-1", batchHandler(batches, alone, message -> false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> batches.stream().mapToInt(List::size).sum() == 4);
+        assertThat(batches.stream().flatMap(List::stream)).as("each once, in order").containsExactly("a", "b", "c", "d");
+        assertThat(batches.get(0)).as("the first poll's messages in one call").containsExactly("a", "b", "c");
+        assertThat(alone).isEmpty();
+    }
+
+    @Test
+    void handsTheMessagesOfAFailedBatchOverOneByOneSoThatOnlyThePoisonIsDeadLettered() {
+        topic = freshTopic();
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        List<String> alone = new CopyOnWriteArrayList<>();
+        send("before", "poison", "after");
+
+        subscribe("group-1", batchHandler(batches, alone, "poison"::equals));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> alone.containsAll(List.of("before", "after")));
+        assertThat(batches).as("no batch with the poison in it succeeded").allSatisfy(batch -> assertThat(batch).doesNotContain("poison"));
+        List<ConsumerRecord<String, byte[]>> dead = deadLetters();
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("poison");
+        assertThat(alone).containsExactly("before", "after");
+    }
+
+    /** Records each successful batch, and each message handled alone; a message that {@code isPoison} fails both. */
+    private static BatchMessageHandler batchHandler(List<List<String>> batches, List<String> alone,
+                                                    Predicate<String> isPoison) {
+        return new BatchMessageHandler() {
+            @Override
+            public Mono<Void> handleAll(List<KafkaMessage> messages) {
+                List<String> texts = messages.stream().map(KafkaSubscriptionTest::text).toList();
+                return texts.stream().anyMatch(isPoison)
+                        ? Mono.error(new PoisonMessageException("a poison message in the batch"))
+                        : Mono.fromRunnable(() -> batches.add(texts));
+            }
+
+            @Override
+            public Mono<Void> handle(KafkaMessage message) {
+                return isPoison.test(text(message)) ? Mono.error(new PoisonMessageException("poison")) : record(alone, message);
+            }
+        };
     }
 
     private void subscribe(String group, MessageHandler handler) {
