@@ -3,6 +3,7 @@ package io.orderflow.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.Counter;
@@ -147,9 +148,10 @@ public class KafkaSubscription implements SmartLifecycle {
             return Mono.empty();
         }
         List<KafkaMessage> messages = records.stream().map(KafkaSubscription::toMessage).toList();
-        List<Span> spans = messages.stream()
-                .map(message -> observability.startReceive(message.topic(), groupId, message.headers())).toList();
+        Map<KafkaMessage, Span> spans = new IdentityHashMap<>();
+        messages.forEach(message -> spans.put(message, observability.startReceive(message.topic(), groupId, message.headers())));
         return Mono.defer(() -> batchHandler.handleAll(messages))
+                .contextWrite(context -> observability.withConsumerSpans(context, spans))
                 .then(Mono.fromRunnable(() -> records.forEach(record -> record.receiverOffset().acknowledge())))
                 .then()
                 .onErrorResume(failure -> {
@@ -157,7 +159,7 @@ public class KafkaSubscription implements SmartLifecycle {
                             failure.toString());
                     return Flux.fromIterable(records).concatMap(this::handleThenAcknowledge).then();
                 })
-                .doFinally(signal -> spans.forEach(Span::end));
+                .doFinally(signal -> spans.values().forEach(Span::end));
     }
 
     private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {
