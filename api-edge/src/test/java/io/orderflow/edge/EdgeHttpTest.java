@@ -27,9 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "orderflow.edge.rate-limit.anonymous.requests=100000",
                 "orderflow.edge.security.allowed-origins=https://shop.example.com",
                 "orderflow.edge.live.max-wait=PT1S",
-                "orderflow.edge.live.heartbeat=PT0.2S",
-                // each placement asks the store afresh whether it keeps earlier placements: tests change it
-                "orderflow.edge.idempotency.kept-placements-check=PT0.001S"
+                "orderflow.edge.live.heartbeat=PT0.2S"
         })
 public abstract class EdgeHttpTest {
 

@@ -2,7 +2,6 @@ package io.orderflow.edge;
 
 import io.orderflow.edge.idempotency.IdempotencyStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,17 +18,9 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     private final Map<List<String>, Entry> entries = new ConcurrentHashMap<>();
-    private volatile Instant placementsKeptUntil;
 
     public void reset() {
         entries.clear();
-        placementsKeptUntil = null;
-    }
-
-    /** Holds a completed record, as an earlier version that kept order placements here left it. */
-    public void holds(String customerId, String key, String requestHash, StoredResponse response, Instant expiresAt) {
-        entries.put(List.of(customerId, key), new Entry(UUID.randomUUID().toString(), requestHash, response));
-        placementsKeptUntil = expiresAt;
     }
 
     @Override
@@ -46,17 +37,6 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     public Mono<Void> complete(Claim.Claimed claim, StoredResponse response) {
         return Mono.fromRunnable(() -> entries.computeIfPresent(List.of(claim.customerId(), claim.key()),
                 (id, entry) -> entry.claimId().equals(claim.claimId()) ? new Entry(entry.claimId(), entry.requestHash(), response) : entry));
-    }
-
-    @Override
-    public Mono<Claim.Taken> find(String customerId, String key) {
-        return Mono.justOrEmpty(entries.get(List.of(customerId, key)))
-                .map(entry -> new Claim.Taken(entry.requestHash(), entry.response()));
-    }
-
-    @Override
-    public Mono<Instant> placementsKeptUntil() {
-        return Mono.justOrEmpty(placementsKeptUntil);
     }
 
     @Override

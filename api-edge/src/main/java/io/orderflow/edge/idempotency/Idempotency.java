@@ -11,14 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,21 +37,16 @@ public class Idempotency {
     /** Set on a response answered from the store. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
-    /** Until when the store may keep placements; unknown (so: for ever) until the store first answers. */
-    private volatile Instant placementsKeptUntil = Instant.MAX;
-    private final AtomicLong placementsCheckedAt;
 
     Idempotency(IdempotencyStore store, IdempotencyProperties properties, JsonMapper json) {
         this.store = store;
         this.properties = properties;
         this.json = json;
-        this.placementsCheckedAt = new AtomicLong(System.nanoTime() - properties.keptPlacementsCheck().toNanos());
     }
 
     /**
@@ -79,33 +70,45 @@ public class Idempotency {
     }
 
     /**
-     * The answer the store keeps for {@code key}, as {@link #once} would give it, while the store may still keep
-     * order placements recorded by an earlier version; empty otherwise, without asking the store. Orders placed
-     * with a key are no longer recorded here: their key makes their id (see {@code OrderPlacement}).
+     * Like {@link #once}, for an action whose outcome is recorded elsewhere, atomically with the action itself:
+     * an order placement, whose key names the order, so that the event store holds it once. The key is claimed
+     * as by {@link #once}, but no response is stored: one write to the store per request instead of two. A
+     * repeat that finds the key in flight asks {@code recorded} for the first request's answer (empty: it is
+     * still running, {@code 409 IDEMPOTENCY_KEY_IN_USE}). When the action fails, {@code recorded} is asked as
+     * well (the key may have been used before its claim expired or was taken over): its answer stands, else
+     * the failure; either way the claim is released.
+     *
+     * @param recorded the answer of an earlier request with this key, if one completed; may fail with a problem
      */
-    public <T> Mono<ResponseEntity<T>> keptPlacement(Caller caller, String key, ServerHttpRequest request, Object body,
-            Class<T> answerType) {
-        return placementsMayBeKept().flatMap(mayBeKept -> mayBeKept
-                ? store.find(caller.subject(), key).flatMap(kept -> answerAgain(kept, hashOf(request, body), answerType))
-                : Mono.empty());
+    public <T> Mono<ResponseEntity<T>> onceRecordedElsewhere(Caller caller, String key, ServerHttpRequest request,
+            Object body, Class<T> answerType, Supplier<Mono<ResponseEntity<T>>> action,
+            Supplier<Mono<ResponseEntity<T>>> recorded) {
+        return Mono.defer(() -> {
+            requireValid(key);
+            String requestHash = hashOf(request, body);
+            return store.claim(caller.subject(), key, requestHash, properties.retention(), properties.inFlightTimeout())
+                    .flatMap(claim -> {
+                        if (claim instanceof Claim.Claimed claimed) {
+                            return Mono.defer(action)
+                                    .contextWrite(CommandMetadata.withIdempotencyKey(key))
+                                    .onErrorResume(failure -> store.release(claimed).onErrorComplete()
+                                            .then(Mono.defer(recorded))
+                                            .map(Idempotency::replayed)
+                                            .switchIfEmpty(Mono.error(failure)));
+                        }
+                        Claim.Taken taken = (Claim.Taken) claim;
+                        if (taken.requestHash().equals(requestHash) && taken.inFlight()) {
+                            return Mono.defer(recorded).map(Idempotency::replayed)
+                                    .switchIfEmpty(Mono.defer(() -> answerAgain(taken, requestHash, answerType)));
+                        }
+                        return answerAgain(taken, requestHash, answerType);
+                    });
+        });
     }
 
-    /** Whether the store may keep placements; asks it at most once per {@code kept-placements-check}. */
-    private Mono<Boolean> placementsMayBeKept() {
-        long checkedAt = placementsCheckedAt.get();
-        long now = System.nanoTime();
-        if (now - checkedAt < properties.keptPlacementsCheck().toNanos() || !placementsCheckedAt.compareAndSet(checkedAt, now)) {
-            return Mono.fromSupplier(() -> Instant.now().isBefore(placementsKeptUntil));
-        }
-        return store.placementsKeptUntil()
-                .defaultIfEmpty(Instant.MIN)
-                .doOnNext(until -> placementsKeptUntil = until)
-                .map(until -> Instant.now().isBefore(until))
-                .onErrorResume(failure -> {
-                    log.warn("Could not read until when order placements of an earlier version are kept; "
-                            + "going by what was read last", failure);
-                    return Mono.just(Instant.now().isBefore(placementsKeptUntil));
-                });
+    private static <T> ResponseEntity<T> replayed(ResponseEntity<T> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(REPLAYED_HEADER, "true").body(answer.getBody());
     }
 
     private <T> Mono<ResponseEntity<T>> run(Claim.Claimed claim, Supplier<Mono<ResponseEntity<T>>> action) {

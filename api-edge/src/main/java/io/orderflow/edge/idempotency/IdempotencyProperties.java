@@ -10,21 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention       how long a completed key answers with its stored response; later it may be used afresh
  * @param inFlightTimeout after this, a key whose request never finished (its instance died) may be claimed again
  * @param purgeInterval   how often expired keys are deleted
- * @param keptPlacementsCheck how often the store is asked whether it still keeps order placements recorded by a
- *                        version before placements' keys went into the event store (they are honoured until
- *                        they expire)
  */
 @ConfigurationProperties("orderflow.edge.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("PT24H") Duration retention,
         @DefaultValue("PT1M") Duration inFlightTimeout,
-        @DefaultValue("PT10M") Duration purgeInterval,
-        @DefaultValue("PT1M") Duration keptPlacementsCheck) {
+        @DefaultValue("PT10M") Duration purgeInterval) {
 
     public IdempotencyProperties {
         if (retention.isNegative() || retention.isZero() || inFlightTimeout.isNegative() || inFlightTimeout.isZero()
-                || purgeInterval.isNegative() || purgeInterval.isZero()
-                || keptPlacementsCheck.isNegative() || keptPlacementsCheck.isZero()) {
+                || purgeInterval.isNegative() || purgeInterval.isZero()) {
             throw new IllegalArgumentException("orderflow.edge.idempotency durations must be positive");
         }
     }

@@ -1,7 +1,6 @@
 package io.orderflow.edge.idempotency;
 
 import java.time.Duration;
-import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,16 +20,6 @@ public interface IdempotencyStore {
 
     /** Gives a claimed key up (its request failed), so that a retry with the same key runs again. */
     Mono<Void> release(Claim.Claimed claim);
-
-    /** The live record of {@code key} for {@code customerId}, if there is one; reads only. */
-    Mono<Claim.Taken> find(String customerId, String key);
-
-    /**
-     * When the last order placement this store still answers for expires; empty when it holds none. Order
-     * placements are no longer recorded here (their keys live in the event store, see {@code OrderPlacement});
-     * the ones an earlier version recorded are honoured until they expire.
-     */
-    Mono<Instant> placementsKeptUntil();
 
     /** The outcome of {@link #claim}. */
     sealed interface Claim {

@@ -7,7 +7,6 @@ import io.orderflow.contracts.order.OrderLine;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderStatus;
 import io.orderflow.contracts.order.PlaceOrderCommand;
-import io.orderflow.edge.dispatch.CommandMetadata;
 import io.orderflow.edge.dispatch.Commands;
 import io.orderflow.edge.dispatch.Queries;
 import io.orderflow.edge.idempotency.Idempotency;
@@ -23,11 +22,11 @@ import reactor.core.publisher.Mono;
 /**
  * Places an order, at most once per customer and {@code Idempotency-Key}. The key makes the order's id
  * ({@link OrderId#forIdempotencyKey}), so the event store, which holds one stream per id, refuses a second
- * placement atomically with the first's append: no record of its own to claim and complete per request, and
- * nothing in flight to answer {@code 409} for (a repeat waits on the first's append and then answers its order).
- * A placement that fails is looked up: if its order exists, the key was used before, and the answer is that
- * order's {@code 202} again for the same request, or {@code 422 IDEMPOTENCY_KEY_REUSED} for another one. Keys
- * that an earlier version recorded in the idempotency store are honoured until they expire.
+ * placement atomically with the first's append. The idempotency store still claims every key first, but keeps no
+ * response: the order's stream is the record that the placement completed (one write to the store per order
+ * instead of two). A repeat finds the claim in flight and is answered from the order's first event: its
+ * {@code 202} again for the same customer, products, quantities and address, {@code 422 IDEMPOTENCY_KEY_REUSED}
+ * for another order; {@code 409 IDEMPOTENCY_KEY_IN_USE} while the order is not in the event store yet.
  */
 @Component
 class OrderPlacement {
@@ -51,10 +50,8 @@ class OrderPlacement {
         return Mono.defer(() -> {
             Idempotency.requireValid(key);
             OrderId orderId = OrderId.forIdempotencyKey(caller.customerId(), key);
-            return idempotency.keptPlacement(caller, key, httpRequest, request, OrderReference.class)
-                    .switchIfEmpty(Mono.defer(() -> send(orderId, caller, request)
-                            .contextWrite(CommandMetadata.withIdempotencyKey(key))
-                            .onErrorResume(failure -> placedBefore(orderId, caller, request, failure))));
+            return idempotency.onceRecordedElsewhere(caller, key, httpRequest, request, OrderReference.class,
+                    () -> send(orderId, caller, request), () -> placedBefore(orderId, caller, request));
         });
     }
 
@@ -65,20 +62,16 @@ class OrderPlacement {
                 .thenReturn(OrderReference.accepted(orderId, OrderStatus.PENDING));
     }
 
-    /** The answer to a placement whose key was used before; the placement's own failure when it was not. */
-    private Mono<ResponseEntity<OrderReference>> placedBefore(OrderId orderId, Caller caller, PlaceOrderRequest request,
-                                                             Throwable failure) {
+    /** The answer to the placement of {@code orderId}, if it is in the event store; 422 if it was another order. */
+    private Mono<ResponseEntity<OrderReference>> placedBefore(OrderId orderId, Caller caller, PlaceOrderRequest request) {
         return queries.one(new FindOrderPlacementQuery(orderId), OrderPlaced.class)
                 .onErrorResume(lookupFailure -> Mono.empty())
-                .switchIfEmpty(Mono.error(failure))
                 .map(placed -> {
                     if (!isTheSameOrder(placed, caller, request)) {
                         throw ApiProblem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                 "This Idempotency-Key was used for a different request. Use a new key for a new request.");
                     }
-                    ResponseEntity<OrderReference> accepted = OrderReference.accepted(orderId, OrderStatus.PENDING);
-                    return ResponseEntity.status(accepted.getStatusCode()).headers(accepted.getHeaders())
-                            .header(Idempotency.REPLAYED_HEADER, "true").body(accepted.getBody());
+                    return OrderReference.accepted(orderId, OrderStatus.PENDING);
                 });
     }
 

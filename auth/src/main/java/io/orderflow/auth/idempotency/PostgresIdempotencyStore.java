@@ -2,9 +2,6 @@ package io.orderflow.auth.idempotency;
 
 import io.orderflow.edge.idempotency.IdempotencyStore;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -79,39 +76,15 @@ class PostgresIdempotencyStore implements IdempotencyStore {
                 .then();
     }
 
-    @Override
-    public Mono<Claim.Taken> find(String customerId, String key) {
-        return current(customerId, key, true).cast(Claim.Taken.class);
-    }
-
-    /**
-     * A completed placement's stored answer is {@code {"orderId":…,"status":"PENDING"}} (a cancellation's says
-     * {@code CANCELLED}); records still in flight are left out, as this version writes none for placements.
-     */
-    @Override
-    public Mono<Instant> placementsKeptUntil() {
-        return database.sql("""
-                        SELECT max(expires_at) AS until FROM auth.idempotency_key
-                         WHERE status = 'COMPLETED' AND expires_at > now() AND response_body LIKE '%"status":"PENDING"%'""")
-                .map(row -> Optional.ofNullable(row.get("until", OffsetDateTime.class)))
-                .one()
-                .flatMap(until -> Mono.justOrEmpty(until.map(OffsetDateTime::toInstant)));
-    }
-
     /** Deletes expired records; answers how many. */
     Mono<Long> purgeExpired() {
         return database.sql("DELETE FROM auth.idempotency_key WHERE expires_at < now()").fetch().rowsUpdated();
     }
 
     private Mono<Claim> current(String customerId, String key) {
-        return current(customerId, key, false);
-    }
-
-    private Mono<Claim> current(String customerId, String key, boolean liveOnly) {
         return database.sql("""
                         SELECT request_hash, status, response_status, response_location, response_body
-                          FROM auth.idempotency_key WHERE customer_id = :customer AND idempotency_key = :key"""
-                        + (liveOnly ? " AND expires_at > now()" : ""))
+                          FROM auth.idempotency_key WHERE customer_id = :customer AND idempotency_key = :key""")
                 .bind("customer", customerId)
                 .bind("key", key)
                 .map(row -> (Claim) new Claim.Taken(row.get("request_hash", String.class),
