@@ -33,13 +33,6 @@ public class NotificationLog {
         this.transaction = transaction;
     }
 
-    /** Records the e-mail for an event unless that event's e-mail is recorded already; answers whether it was new. */
-    boolean record(OrderLifecycleEvent event, NotificationKind kind, OrderEmails.Email email) {
-        int inserted = jdbc.update(INSERT,
-                event.eventId(), event.orderId(), event.customerId(), kind.name(), email.subject(), email.body());
-        return inserted == 1;
-    }
-
     /**
      * Records the e-mails of several events in one transaction, each unless its event's e-mail is recorded
      * already; answers how many were new.

@@ -152,8 +152,7 @@ public class KafkaSubscription implements SmartLifecycle {
         messages.forEach(message -> spans.put(message, observability.startReceive(message.topic(), groupId, message.headers())));
         return Mono.defer(() -> batchHandler.handleAll(messages))
                 .contextWrite(context -> observability.withConsumerSpans(context, spans))
-                .then(Mono.fromRunnable(() -> records.forEach(record -> record.receiverOffset().acknowledge())))
-                .then()
+                .then(Mono.<Void>fromRunnable(() -> records.forEach(record -> record.receiverOffset().acknowledge())))
                 .onErrorResume(failure -> {
                     log.debug("A batch of {} record(s) of {} failed; handling them one by one: {}", records.size(), topic,
                             failure.toString());
