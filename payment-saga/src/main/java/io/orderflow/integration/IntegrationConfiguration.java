@@ -9,7 +9,6 @@ import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IntegrationConfiguration {
 
+    /** Results of different orders are recorded at once, each in its own transaction; one order's in order. */
+    private static final int CONCURRENT_RESULTS_PER_PARTITION = 4;
+
     @Bean(destroyMethod = "close")
     KafkaPublisher kafkaPublisher(KafkaSettings settings, ProvisionedTopics topics,
                                   @Value("${orderflow.kafka.send-timeout:PT10S}") Duration sendTimeout,
@@ -29,12 +31,11 @@ public class IntegrationConfiguration {
 
     @Bean
     KafkaSubscription paymentResultsSubscription(KafkaSettings settings, ProvisionedTopics topics,
-                                                 CommandGateway commandGateway, TransactionManager transactionManager,
-                                                 KafkaPublisher kafkaPublisher, KafkaObservability observability) {
-        // a poll's results in one transaction (see PaymentResultHandler), one poll after the other
+                                                 CommandGateway commandGateway, KafkaPublisher kafkaPublisher,
+                                                 KafkaObservability observability) {
         return new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
-                PaymentResults.handler(commandGateway, transactionManager), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(),
-                observability);
+                PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability,
+                CONCURRENT_RESULTS_PER_PARTITION);
     }
 
     /**

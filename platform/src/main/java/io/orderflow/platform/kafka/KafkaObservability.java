@@ -28,7 +28,6 @@ public final class KafkaObservability {
     public static final KafkaObservability NOOP = new KafkaObservability(Tracer.NOOP, Propagator.NOOP, new SimpleMeterRegistry());
 
     private static final String CONTEXT_KEY = KafkaObservability.class.getName() + ".consumerSpan";
-    private static final String BATCH_CONTEXT_KEY = KafkaObservability.class.getName() + ".consumerSpans";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -52,23 +51,6 @@ public final class KafkaObservability {
         }
         return () -> {
             try (Tracer.SpanInScope scope = trace.tracer().withSpan(trace.span())) {
-                return work.get();
-            }
-        };
-    }
-
-    /**
-     * Runs {@code work} in the trace of {@code message}, one of the records a {@link BatchMessageHandler} handles
-     * together; for a handler of one record, in that record's trace.
-     */
-    public static <T> Supplier<T> inRecordTrace(ContextView context, KafkaMessage message, Supplier<T> work) {
-        ConsumerTraces traces = context.getOrDefault(BATCH_CONTEXT_KEY, null);
-        Span span = traces == null ? null : traces.spans().get(message);
-        if (span == null) {
-            return inRecordTrace(context, work);
-        }
-        return () -> {
-            try (Tracer.SpanInScope scope = traces.tracer().withSpan(span)) {
                 return work.get();
             }
         };
@@ -107,10 +89,6 @@ public final class KafkaObservability {
         return context.put(CONTEXT_KEY, new ConsumerTrace(tracer, span));
     }
 
-    reactor.util.context.Context withConsumerSpans(reactor.util.context.Context context, Map<KafkaMessage, Span> spans) {
-        return context.put(BATCH_CONTEXT_KEY, new ConsumerTraces(tracer, spans));
-    }
-
     static Span consumerSpan(ContextView context) {
         ConsumerTrace trace = context.getOrDefault(CONTEXT_KEY, null);
         return trace == null ? null : trace.span();
@@ -126,8 +104,5 @@ public final class KafkaObservability {
     }
 
     private record ConsumerTrace(Tracer tracer, Span span) {
-    }
-
-    private record ConsumerTraces(Tracer tracer, Map<KafkaMessage, Span> spans) {
     }
 }

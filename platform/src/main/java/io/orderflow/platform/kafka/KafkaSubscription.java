@@ -3,7 +3,6 @@ package io.orderflow.platform.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import io.micrometer.core.instrument.Counter;
@@ -148,17 +147,16 @@ public class KafkaSubscription implements SmartLifecycle {
             return Mono.empty();
         }
         List<KafkaMessage> messages = records.stream().map(KafkaSubscription::toMessage).toList();
-        Map<KafkaMessage, Span> spans = new IdentityHashMap<>();
-        messages.forEach(message -> spans.put(message, observability.startReceive(message.topic(), groupId, message.headers())));
+        List<Span> spans = messages.stream()
+                .map(message -> observability.startReceive(message.topic(), groupId, message.headers())).toList();
         return Mono.defer(() -> batchHandler.handleAll(messages))
-                .contextWrite(context -> observability.withConsumerSpans(context, spans))
                 .then(Mono.<Void>fromRunnable(() -> records.forEach(record -> record.receiverOffset().acknowledge())))
                 .onErrorResume(failure -> {
                     log.debug("A batch of {} record(s) of {} failed; handling them one by one: {}", records.size(), topic,
                             failure.toString());
                     return Flux.fromIterable(records).concatMap(this::handleThenAcknowledge).then();
                 })
-                .doFinally(signal -> spans.values().forEach(Span::end));
+                .doFinally(signal -> spans.forEach(Span::end));
     }
 
     private Mono<Void> handleThenAcknowledge(ReceiverRecord<String, byte[]> record) {
