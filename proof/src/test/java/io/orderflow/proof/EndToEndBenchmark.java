@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +52,9 @@ import org.junit.jupiter.api.Test;
  * <li>{@code latency}: 80 % of that rate for half as long: the accept latency of a system that keeps up.
  * <li>{@code overload}: twice that rate: the excess must be refused, what is accepted must settle in time.
  * <li>{@code idle}: {@code benchmark.idle.orders} orders one after the other, each followed until settled.
+ * <li>{@code reservations} (not among the defaults): one product's {@code Inventory} alone, in a process of its own
+ * ({@link ReservationLoad}), reserving and committing as the saga's batches do, {@code benchmark.reservations.steps}
+ * orders at a time in batches of {@code benchmark.reservations.batch}; its state is reported after each step.
  * </ul>
  * External servers instead of the started ones: {@code benchmark.db.url} (with {@code .username},
  * {@code .password}) and {@code benchmark.kafka.bootstrap-servers}; their CPU is then counted only when
@@ -120,6 +124,7 @@ class EndToEndBenchmark {
                     case "latency" -> openLoad("latency at 80 %", rate(0.8), duration(0.5));
                     case "overload" -> openLoad("overload at 200 %", rate(2.0), duration(0.5));
                     case "idle" -> idle();
+                    case "reservations" -> reservations();
                     default -> throw new IllegalArgumentException("Unknown benchmark phase " + phase);
                 }
             }
@@ -528,6 +533,103 @@ class EndToEndBenchmark {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getLong(1);
+            }
+        }
+    }
+
+    // ---- one product's reservations, apart from the pipeline
+
+    /**
+     * Target 5: the reservations one product takes per second, measured apart from the rest of the pipeline (which
+     * limits the other workloads long before one product's {@code Inventory} does). {@link ReservationLoad} runs the
+     * aggregate as the inventory-service does, in a database of its own on the same PostgreSQL server, while the
+     * application stays idle; this reports, for each step, the rate, the CPU per reservation of that process, of
+     * PostgreSQL and of the machine, PostgreSQL's write transactions, and the product's events and snapshot size.
+     */
+    private void reservations() throws Exception {
+        String database = "reservations_" + System.currentTimeMillis();
+        try (Connection connection = postgres.connect()) {
+            connection.createStatement().execute("CREATE DATABASE " + database);
+        }
+        String url = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + database;
+        String steps = setting("benchmark.reservations.steps", "10000,90000");
+        String batch = setting("benchmark.reservations.batch", "50");
+        List<String> jvm = List.of(setting("benchmark.app.jvm-options", "-Xms1g -Xmx1g").split("\\s+"));
+        Process load = ChildJvm.start(workDir.resolve("reservation-load.log"), jvm, ChildJvm.classpath(), ReservationLoad.class.getName(),
+                List.of(url, postgres.user(), postgres.password(), steps, batch));
+        Map<String, ProcessGroup> measured = new LinkedHashMap<>();
+        measured.put("reservation process", new ProcessGroup(load.pid(), false));
+        measured.put("PostgreSQL", processes.get("PostgreSQL"));
+        measured.put("application (idle)", processes.get("application"));
+        Path log = workDir.resolve("reservation-load.log");
+        try (Connection connection = DriverManager.getConnection(url, postgres.user(), postgres.password())) {
+            line("## Reservations on one product, apart from the pipeline\n");
+            line("Batches of %s orders, each reserving one unit and committing the batch before's: two commands per order on one product, one transaction per batch (as the saga's batch).\n".formatted(batch));
+            line("| orders so far | reservations/s | CPU ms per reservation: machine / reservation process / PostgreSQL / application (idle) | write transactions per reservation | product's events / latest snapshot bytes | load average before, after |");
+            line("|---|---|---|---|---|---|");
+            String product = awaitResult(load, log, 0).substring("result.product=".length());
+            long total = 0;
+            for (int step = 0; awaitResult(load, log, 1 + 2 * step).equals("result.ready"); step++) {
+                String loadBefore = ResourceSnapshot.loadAverage();
+                Map<String, Long> cpuBefore = ResourceSnapshot.cpuOf(measured);
+                long machineBefore = ResourceSnapshot.machineBusyTicks();
+                Database before = Database.read(connection);
+                tell(load, "go");
+                String result = awaitResult(load, log, 2 + 2 * step);
+                Map<String, Long> cpuAfter = ResourceSnapshot.cpuOf(measured);
+                long machineAfter = ResourceSnapshot.machineBusyTicks();
+                Database after = Database.read(connection);
+                Map<String, Long> figures = Arrays.stream(result.substring("result.step ".length()).split(" "))
+                        .collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')), pair -> Long.parseLong(pair.substring(pair.indexOf('=') + 1))));
+                long orders = figures.get("orders");
+                total += orders;
+                String perProcess = measured.keySet().stream()
+                        .map(name -> String.format(Locale.ROOT, "%.3f", (cpuAfter.get(name) - cpuBefore.get(name)) * 1000.0 / ResourceSnapshot.TICKS_PER_SECOND / orders))
+                        .collect(Collectors.joining(" / "));
+                line(String.format(Locale.ROOT, "| %d | %.0f | %.3f / %s | %.3f | %s | %s, %s |", total, orders / (figures.get("nanos") / 1e9),
+                        (machineAfter - machineBefore) * 1000.0 / ResourceSnapshot.TICKS_PER_SECOND / orders, perProcess,
+                        (after.xids() - before.xids()) / (double) orders, productState(connection, product), loadBefore, ResourceSnapshot.loadAverage()));
+            }
+            tell(load, "end");
+            line("");
+        } finally {
+            load.waitFor(60, TimeUnit.SECONDS);
+            ChildJvm.kill(load);
+        }
+    }
+
+    /** The {@code index}-th {@code result.} line {@link ReservationLoad} wrote to its log, once it is there. */
+    private static String awaitResult(Process load, Path log, int index) throws IOException {
+        List<String>[] results = new List[1];
+        Net.waitUntil(Duration.ofMinutes(30), Duration.ofMillis(50), () -> {
+            try {
+                results[0] = Files.readAllLines(log).stream().filter(text -> text.startsWith("result.")).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return results[0].size() > index || !load.isAlive();
+        });
+        if (results[0].size() <= index) {
+            throw new IllegalStateException("The reservation load failed; see " + log);
+        }
+        return results[0].get(index);
+    }
+
+    private static void tell(Process load, String text) throws IOException {
+        load.getOutputStream().write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        load.getOutputStream().flush();
+    }
+
+    private static String productState(Connection connection, String product) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT (SELECT count(*) FROM axon.domain_event_entry WHERE aggregate_identifier = ?),
+                       (SELECT length(payload) FROM axon.snapshot_event_entry WHERE aggregate_identifier = ?
+                         ORDER BY sequence_number DESC LIMIT 1)""")) {
+            query.setString(1, product);
+            query.setString(2, product);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1) + " / " + (row.getObject(2) == null ? "none" : row.getLong(2));
             }
         }
     }
