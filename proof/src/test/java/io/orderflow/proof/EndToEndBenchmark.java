@@ -603,7 +603,9 @@ class EndToEndBenchmark {
         List<String>[] results = new List[1];
         Net.waitUntil(Duration.ofMinutes(30), Duration.ofMillis(50), () -> {
             try {
-                results[0] = Files.readAllLines(log).stream().filter(text -> text.startsWith("result.")).toList();
+                String written = Files.readString(log);
+                // complete lines only: the last may still be being written
+                results[0] = written.substring(0, written.lastIndexOf('\n') + 1).lines().filter(text -> text.startsWith("result.")).toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
