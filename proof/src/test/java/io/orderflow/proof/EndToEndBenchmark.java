@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  * {@code benchmark.warmup} orders, then {@code benchmark.orders} measured.
  * <li>{@code catalogue}: orders of 1 to 3 lines over {@code benchmark.catalogue.products} products, same shape.
  * <li>{@code sustained}: {@code benchmark.rate} new orders per second, offered for {@code benchmark.duration}.
- * <li>{@code latency}: 80 % of that rate for half as long: the accept latency of a system that keeps up.
+ * <li>{@code latency}: 80 % of that rate for half as long: the accept latency of a system that keeps up; other
+ * shares of the rate, one after the other, with {@code benchmark.latency.shares} (for example {@code 0.4,0.6,0.8}).
  * <li>{@code overload}: twice that rate: the excess must be refused, what is accepted must settle in time.
  * <li>{@code idle}: {@code benchmark.idle.orders} orders one after the other, each followed until settled.
  * <li>{@code reservations} (not among the defaults): one product's {@code Inventory} alone, in a process of its own
@@ -121,7 +122,12 @@ class EndToEndBenchmark {
                     case "hot" -> closedLoad("hot product", List.of(hotProduct), 1);
                     case "catalogue" -> closedLoad("catalogue", catalogue, 3);
                     case "sustained" -> openLoad("sustained", rate(1.0), duration(1.0));
-                    case "latency" -> openLoad("latency at 80 %", rate(0.8), duration(0.5));
+                    case "latency" -> {
+                        for (String share : setting("benchmark.latency.shares", "0.8").split(",")) {
+                            double part = Double.parseDouble(share.trim());
+                            openLoad("latency at %.0f %%".formatted(part * 100), rate(part), duration(0.5));
+                        }
+                    }
                     case "overload" -> openLoad("overload at 200 %", rate(2.0), duration(0.5));
                     case "idle" -> idle();
                     case "reservations" -> reservations();
