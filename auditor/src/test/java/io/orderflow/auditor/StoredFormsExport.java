@@ -38,7 +38,6 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,7 +55,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *     -Dorderflow.stored-forms.export=$PWD/auditor/src/test/resources/stored-forms/NAME
  * </pre>
  */
-@Tag("stored-forms")
 @EnabledIfSystemProperty(named = StoredFormsExport.DIRECTORY, matches = ".+")
 class StoredFormsExport {
 
