@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The audited system's bank, made deterministic: it declines a charge of exactly 13, approves a charge of exactly
- * 17 only after {@link #SLOW_ANSWER} (longer than the payment deadline of the stored-forms export), approves any
- * other at once.
+ * The audited system's bank, made deterministic: it declines a charge of exactly 13, approves a charge of a
+ * multiple of 17 only after {@link #SLOW_ANSWER} (longer than the payment deadline of the stored-forms export),
+ * approves any other at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeclineThirteens {
@@ -25,7 +25,7 @@ public class DeclineThirteens {
             if (charge.amount().compareTo(DECLINED_AMOUNT) == 0) {
                 return PaymentDecisions.BankAnswer.INSUFFICIENT_FUNDS;
             }
-            if (charge.amount().remainder(SLOW_AMOUNT).signum() == 0) {
+            if (charge.amount().signum() > 0 && charge.amount().remainder(SLOW_AMOUNT).signum() == 0) {
                 sleep(SLOW_ANSWER);
             }
             return PaymentDecisions.BankAnswer.APPROVED;
