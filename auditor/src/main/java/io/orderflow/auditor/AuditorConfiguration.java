@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.orderflow.platform.axon.AxonSchemas;
 import io.orderflow.platform.axon.Serializers;
+import io.orderflow.platform.axon.Upcasters;
 import io.orderflow.platform.db.DatabaseProperties;
 import io.orderflow.projections.readmodel.Generations;
 import io.orderflow.projections.readmodel.ReadModel;
@@ -71,7 +72,7 @@ class AuditorConfiguration {
         return jdbc;
     }
 
-    /** Read only: the auditor streams the events, with the serializer the system wrote them with. */
+    /** Read only: the auditor streams the events, with the serializer the system wrote them with and its upcasters. */
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
@@ -79,6 +80,7 @@ class AuditorConfiguration {
                 .transactionManager(new SpringTransactionManager(transactionManager))
                 .eventSerializer(Serializers.forMessages())
                 .snapshotSerializer(Serializers.forState())
+                .upcasterChain(Upcasters.chain())
                 .schema(AxonSchemas.events())
                 .dataType(byte[].class)
                 .build();

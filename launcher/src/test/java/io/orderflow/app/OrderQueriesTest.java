@@ -93,6 +93,8 @@ class OrderQueriesTest {
         for (int index = 1; index < events.size(); index++) {
             assertThat(events.get(index).get("sequence").asLong()).isEqualTo(index);
         }
+        events.forEach(event -> assertThat(event.get("revision").asString()).as("the revision of its type").isEqualTo("1"));
+        assertThat(events.get(0).get("payload").get("total").has("negative")).as("no derived field stored").isFalse();
     }
 
     @Test

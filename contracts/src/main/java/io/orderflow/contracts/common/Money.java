@@ -1,5 +1,6 @@
 package io.orderflow.contracts.common;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -7,7 +8,9 @@ import java.util.Objects;
 
 /**
  * An amount in one currency, always held at the currency's scale (2 for EUR, 0 for JPY).
- * Rounding is half-even (banker's rounding), the usual choice for accounting.
+ * Rounding is half-even (banker's rounding), the usual choice for accounting. Stored and sent as its two
+ * components only, {@code {"amount":34.90,"currency":"EUR"}}; events of no revision also hold a derived
+ * {@code "negative"}, which their upcaster drops and which reading ignores.
  */
 public record Money(BigDecimal amount, String currency) {
 
@@ -45,6 +48,7 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.multiply(rate), currency);
     }
 
+    @JsonIgnore // derived, not part of the stored form
     public boolean isNegative() {
         return amount.signum() < 0;
     }

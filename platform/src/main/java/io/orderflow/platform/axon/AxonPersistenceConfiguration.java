@@ -25,6 +25,7 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +86,15 @@ public class AxonPersistenceConfiguration {
     }
 
     /**
+     * The upcasters of stored events, for the JDBC engine below; as a bean, Axon also hands them to Axon Server's
+     * event store.
+     */
+    @Bean
+    EventUpcasterChain eventUpcasterChain() {
+        return Upcasters.chain();
+    }
+
+    /**
      * PostgreSQL's unique violation (SQL state 23505) on the aggregate/sequence key is an optimistic
      * concurrency conflict: Axon turns it into a (retried) ConcurrencyException. The JDBC default resolver
      * looks for SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws.
@@ -101,13 +111,14 @@ public class AxonPersistenceConfiguration {
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          Serializer serializer, EventUpcasterChain eventUpcasterChain) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(eventUpcasterChain)
                 .schema(AxonSchemas.events())
                 .dataType(byte[].class)
                 .build();

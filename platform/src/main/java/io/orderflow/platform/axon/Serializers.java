@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -19,9 +20,16 @@ public final class Serializers {
     private Serializers() {
     }
 
-    /** For events, commands and queries: records, unknown properties tolerated so old readers survive new fields. */
+    /**
+     * For events, commands and queries: records, unknown properties tolerated so old readers survive new fields.
+     * Upcasters see a stored payload as a tree of this mapper: its decimals stay exact ({@code 34.90}, not
+     * {@code 34.9}), so an upcast payload keeps the amounts it was stored with.
+     */
     public static Serializer forMessages() {
-        return JacksonSerializer.builder().objectMapper(baseMapper()).lenientDeserialization().build();
+        ObjectMapper mapper = baseMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
     }
 
     /** For sagas, snapshots, tokens and dead letters: object state read and written through fields. */

@@ -25,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Answers {@link FindEventTimelineQuery} from the event store. The payload and metadata are serialized
  * with the store's own serializer: an event read from the store hands back the bytes it was stored as,
- * without deserializing them, so the timeline shows exactly what was recorded (numbers stay exact).
+ * without deserializing them, so the timeline shows what was recorded (numbers stay exact), and an event
+ * of an earlier revision as its upcasters make it, with today's revision.
  * Reading the store blocks, so it happens on {@code boundedElastic}.
  */
 @Component

@@ -73,7 +73,8 @@ class EventTimelineTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> total = (Map<String, Object>) payload.get("total");
         assertThat(total).as("amounts exactly as stored").containsEntry("amount", new BigDecimal("25.00"))
-                .containsEntry("currency", "EUR");
+                .containsEntry("currency", "EUR").containsOnlyKeys("amount", "currency");
+        assertThat(timeline.events()).extracting(RecordedEventView::revision).as("the revision of each type").containsOnly("1");
     }
 
     @Test
