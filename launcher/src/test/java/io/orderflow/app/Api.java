@@ -99,8 +99,12 @@ final class Api {
     }
 
     String addProduct(String name, String price, int stock) {
+        return addProduct(name, price, "EUR", stock);
+    }
+
+    String addProduct(String name, String price, String currency, int stock) {
         JsonNode body = http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", name, "price", new BigDecimal(price), "currency", "EUR", "initialStock", stock))
+                .bodyValue(Map.of("name", name, "price", new BigDecimal(price), "currency", currency, "initialStock", stock))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         String productId = body.get("productId").asString();

@@ -3,6 +3,7 @@ package io.orderflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,21 @@ class OpenApiDocumentTest {
                 .isEqualTo("IDEMPOTENCY_KEY_IN_USE");
         assertThat(document.at("/components/schemas/Problem/properties/code/enum").toString())
                 .as(document.at("/components/schemas").toString()).contains("RATE_LIMITED");
+    }
+
+    @Test
+    void documentsEveryAmountAsADecimalAtItsCurrencysScale() {
+        List<String> amounts = List.of("OrderView/properties/subtotal", "OrderView/properties/tax", "OrderView/properties/total",
+                "OrderLineView/properties/unitPrice", "OrderLineView/properties/lineTotal", "ProductView/properties/price");
+
+        assertThat(amounts).allSatisfy(amount -> {
+            JsonNode field = document.at("/components/schemas/" + amount);
+            assertThat(field.get("type").asString()).as(amount).isEqualTo("number");
+            assertThat(field.get("description").asString()).as(amount).contains("at the currency's scale", "34.90", "0.00", "1500");
+        });
+        assertThat(document.at("/components/schemas/OrderView/properties/currency/description").asString()).contains("ISO 4217");
+        assertThat(document.at("/components/schemas/AddProductRequest/properties/price/description").asString())
+                .contains("no more decimals than the currency has");
     }
 
     @Test

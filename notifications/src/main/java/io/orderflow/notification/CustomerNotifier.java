@@ -57,9 +57,10 @@ final class CustomerNotifier implements BatchMessageHandler {
 
     private static OrderLifecycleEvent readSupported(KafkaMessage message) {
         OrderLifecycleEvent event = KafkaJson.read(message, OrderLifecycleEvent.class);
-        if (event.version() != OrderLifecycleEvent.CURRENT_VERSION) {
+        // a later version only adds fields (docs/messages.md): read like this one, its new fields ignored
+        if (event.version() < OrderLifecycleEvent.FIRST_VERSION) {
             throw new PoisonMessageException("Unsupported OrderLifecycleEvent version " + event.version()
-                    + "; this consumer reads version " + OrderLifecycleEvent.CURRENT_VERSION);
+                    + "; versions start at " + OrderLifecycleEvent.FIRST_VERSION);
         }
         if (event.type() == null || event.type().isBlank()) {
             throw new PoisonMessageException("OrderLifecycleEvent without a type");

@@ -13,9 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.integration.OrderLifecycleEvent;
 import io.orderflow.contracts.order.CancellationReason;
+import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
 import io.orderflow.platform.kafka.PoisonMessageException;
@@ -197,15 +200,15 @@ class CustomerNotificationsTest {
         }
 
         @Test
-        void deadLettersAnEventOfAVersionItCannotReadAndHandlesTheNextMessage() {
+        void deadLettersAnEventWithoutAVersionAndHandlesTheNextMessage() {
             AnOrder order = anOrder();
 
-            orderEvents.publish(inVersion(2, order.placed()), order.confirmed());
+            orderEvents.publish(inVersion(0, order.placed()), order.confirmed());
 
             assertThat(notificationsAbout(order, 1)).extracting(Notification::kind).containsExactly(ORDER_CONFIRMED);
             List<ConsumerRecord<String, byte[]>> deadLetters = orderEvents.deadLettersOf(order.id());
             assertThat(deadLetters).hasSize(1);
-            assertThat(header(deadLetters.get(0), KafkaSubscription.HEADER_ERROR_MESSAGE)).contains("version 2");
+            assertThat(header(deadLetters.get(0), KafkaSubscription.HEADER_ERROR_MESSAGE)).contains("version 0");
         }
 
         @Test
@@ -220,6 +223,46 @@ class CustomerNotificationsTest {
 
             assertThat(notificationsAbout(order, 1)).extracting(Notification::kind).containsExactly(ORDER_DELIVERED);
             assertThat(orderEvents.deadLettersOf(order.id())).hasSize(1);
+        }
+    }
+
+    @Nested
+    class AcrossVersions {
+
+        @Test
+        void sendsTheEmailsOfEveryEventAsVersion1ProducersWroteIt() {
+            List<String> examples = ContractExamples.of(OrderLifecycleEvent.SCHEMA);
+            examples.forEach(example -> orderEvents.publishRaw(ContractExamples.tree(example).get("orderId").asText(), example));
+
+            // the examples are two orders: one placed, confirmed, shipped and delivered; one cancelled and refunded
+            AnOrder delivered = exampleOrder(examples, "OrderDelivered");
+            AnOrder refunded = exampleOrder(examples, "OrderPaymentRefunded");
+            assertThat(notificationsAbout(delivered, 4)).extracting(Notification::kind)
+                    .containsExactly(ORDER_PLACED, ORDER_CONFIRMED, ORDER_SHIPPED, ORDER_DELIVERED);
+            assertThat(notificationsAbout(delivered, 4).get(0).body()).contains(" of 105.00 EUR.");
+            assertThat(notificationsAbout(refunded, 2)).extracting(Notification::kind).containsExactly(ORDER_CANCELLED, PAYMENT_REFUNDED);
+            assertThat(notificationsAbout(refunded, 2).get(1).body()).contains("We have refunded 3000 JPY");
+            assertThat(orderEvents.deadLettersOf(delivered.id())).isEmpty();
+            assertThat(orderEvents.deadLettersOf(refunded.id())).isEmpty();
+        }
+
+        @Test
+        void sendsTheEmailOfAnEventOfALaterVersionAndIgnoresWhatItDoesNotKnow() {
+            AnOrder order = anOrder();
+            String version1 = new String(KafkaJson.write(order.placed()), StandardCharsets.UTF_8);
+
+            orderEvents.publishRaw(order.id(), ContractExamples.asLaterVersion(version1));
+
+            assertThat(notificationsAbout(order, 1)).extracting(Notification::kind, Notification::body)
+                    .containsExactly(tuple(ORDER_PLACED, "Thank you for your order " + order.id() + " of 68.14 EUR."
+                            + " We will write again as soon as it is confirmed."));
+            assertThat(orderEvents.deadLettersOf(order.id())).isEmpty();
+        }
+
+        private static AnOrder exampleOrder(List<String> examples, String type) {
+            JsonNode event = examples.stream().map(ContractExamples::tree)
+                    .filter(example -> type.equals(example.get("type").asText())).findFirst().orElseThrow();
+            return new AnOrder(OrderId.of(event.get("orderId").asText()), CustomerId.of(event.get("customerId").asText()));
         }
     }
 

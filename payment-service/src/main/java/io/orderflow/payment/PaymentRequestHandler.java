@@ -36,10 +36,13 @@ final class PaymentRequestHandler implements MessageHandler {
                 .flatMap(results::publish);
     }
 
-    /** A request this service can never answer is poison: dead-lettered at once instead of retried. */
+    /**
+     * A request this service can never answer is poison: dead-lettered at once instead of retried. A later
+     * version only adds fields (docs/messages.md), so it is read like this one, its new fields ignored.
+     */
     static PaymentRequest read(KafkaMessage message) {
         PaymentRequest request = KafkaJson.read(message, PaymentRequest.class);
-        if (request.version() != PaymentRequest.CURRENT_VERSION) {
+        if (request.version() < PaymentRequest.FIRST_VERSION) {
             throw new PoisonMessageException("Unknown PaymentRequest version " + request.version());
         }
         require(request.type() != null, "a type");

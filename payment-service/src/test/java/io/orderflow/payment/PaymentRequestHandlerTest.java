@@ -88,8 +88,28 @@ class PaymentRequestHandlerTest {
         }
 
         @Test
-        void refusesAnUnknownVersionAsPoison() {
-            assertPoison(with(2, payment.charge().type(), payment.amount(), payment.currency()));
+        void refusesAVersionBeforeTheFirstAsPoison() {
+            assertPoison(with(0, payment.charge().type(), payment.amount(), payment.currency()));
+        }
+
+        @Test
+        void readsEveryRequestAsVersion1ProducersWroteIt() {
+            assertThat(ContractExamples.of(PaymentRequest.SCHEMA)).allSatisfy(example -> {
+                PaymentRequest request = PaymentRequestHandler.read(messageOf(example.getBytes(StandardCharsets.UTF_8)));
+                assertThat(ContractExamples.tree(new String(KafkaJson.write(request), StandardCharsets.UTF_8)))
+                        .as("every field read").isEqualTo(ContractExamples.tree(example));
+            });
+        }
+
+        @Test
+        void readsALaterVersionAsTheFieldsItKnowsAndIgnoresTheRest() {
+            assertThat(ContractExamples.of(PaymentRequest.SCHEMA)).allSatisfy(example -> {
+                PaymentRequest known = PaymentRequestHandler.read(messageOf(example.getBytes(StandardCharsets.UTF_8)));
+                PaymentRequest later = PaymentRequestHandler.read(messageOf(
+                        ContractExamples.asLaterVersion(example).getBytes(StandardCharsets.UTF_8)));
+                assertThat(later).isEqualTo(new PaymentRequest(2, known.requestId(), known.type(), known.paymentId(),
+                        known.orderId(), known.amount(), known.currency()));
+            });
         }
 
         @Test

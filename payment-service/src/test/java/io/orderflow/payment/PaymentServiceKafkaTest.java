@@ -14,7 +14,9 @@ import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,22 +102,51 @@ class PaymentServiceKafkaTest {
     }
 
     @Test
-    void deadLettersARequestOfAnUnknownVersionWithoutActingOnIt() throws Exception {
-        APayment fromTheFuture = aPayment();
-        APayment current = aPaymentOf(fromTheFuture.orderId(), fromTheFuture.amount(), fromTheFuture.currency());
-        PaymentRequest charge = fromTheFuture.charge();
-        PaymentRequest version2 = new PaymentRequest(2, charge.requestId(), charge.type(), charge.paymentId(), charge.orderId(),
+    void deadLettersARequestWithoutAVersionWithoutActingOnIt() throws Exception {
+        APayment unversioned = aPayment();
+        APayment current = aPaymentOf(unversioned.orderId(), unversioned.amount(), unversioned.currency());
+        PaymentRequest charge = unversioned.charge();
+        PaymentRequest version0 = new PaymentRequest(0, charge.requestId(), charge.type(), charge.paymentId(), charge.orderId(),
                 charge.amount(), charge.currency());
 
-        request(fromTheFuture.orderId(), KafkaJson.write(version2));
+        request(unversioned.orderId(), KafkaJson.write(version0));
         request(current.orderId(), KafkaJson.write(current.charge()));
 
         // Same key, same partition: once the next request is answered, the unknown one was dealt with.
         assertThat(results.awaitRecordsKeyed(current.orderId(), 1)).extracting(answer -> json(answer, PaymentResult.class))
                 .containsExactly(current.approved());
-        assertThat(headers(deadLetters.awaitRecordsKeyed(fromTheFuture.orderId(), 1).get(0)))
-                .containsEntry(KafkaSubscription.HEADER_ERROR_MESSAGE, "Unknown PaymentRequest version 2");
-        assertThat(ledger.entriesOfPayment(fromTheFuture.paymentId())).isEmpty();
+        assertThat(headers(deadLetters.awaitRecordsKeyed(unversioned.orderId(), 1).get(0)))
+                .containsEntry(KafkaSubscription.HEADER_ERROR_MESSAGE, "Unknown PaymentRequest version 0");
+        assertThat(ledger.entriesOfPayment(unversioned.paymentId())).isEmpty();
+    }
+
+    @Test
+    void answersARequestOfALaterVersionAsItsVersion1FieldsSayIgnoringTheRest() throws Exception {
+        APayment payment = aPayment();
+        String later = ContractExamples.asLaterVersion(new String(KafkaJson.write(payment.charge()), StandardCharsets.UTF_8));
+
+        request(payment.orderId(), later.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(results.awaitRecordsKeyed(payment.orderId(), 1)).extracting(answer -> json(answer, PaymentResult.class))
+                .containsExactly(payment.approved());
+        assertThat(ledger.chargesOf(payment.paymentId())).isEqualTo(1);
+    }
+
+    @Test
+    void sendsEveryAnswerAsItsSchemaSays() throws Exception {
+        APayment payment = aPayment();
+        APayment inYen = aPaymentOf(new BigDecimal("3000"), "JPY");
+
+        request(payment.orderId(), KafkaJson.write(payment.charge()));
+        request(payment.orderId(), KafkaJson.write(payment.voiding()));
+        request(payment.orderId(), KafkaJson.write(payment.refund()));
+        request(inYen.orderId(), KafkaJson.write(inYen.charge()));
+
+        List<ConsumerRecord<String, byte[]>> answers = new ArrayList<>(results.awaitRecordsKeyed(payment.orderId(), 3));
+        answers.addAll(results.awaitRecordsKeyed(inYen.orderId(), 1));
+        assertThat(answers).hasSize(4).allSatisfy(answer -> assertThat(MessageSchema.errors(PaymentResult.SCHEMA, answer.value())).isEmpty());
+        assertThat(answers).extracting(answer -> ContractExamples.tree(new String(answer.value(), StandardCharsets.UTF_8)).get("amount").toString())
+                .as("amounts at the currency's scale").containsExactly("49.80", "49.80", "49.80", "3000");
     }
 
     private void request(String orderId, byte[] json) throws Exception {

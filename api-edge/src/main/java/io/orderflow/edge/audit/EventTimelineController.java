@@ -15,6 +15,7 @@ import io.orderflow.edge.problem.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,10 @@ class EventTimelineController {
         this.queries = queries;
     }
 
+    @Operation(summary = "The order's events as recorded", description = """
+            The events of the order as the event store holds them, oldest first: each payload and its metadata \
+            exactly as stored. An amount in a payload is `{"amount": 34.90, "currency": "EUR"}`, the amount a JSON \
+            number at the currency's scale, as everywhere in the API.""")
     @GetMapping(path = "/api/orders/{orderId}/events", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<EventTimelineView> orderEvents(@PathVariable String orderId,
                                         @RequestParam(defaultValue = "0") long fromSequence,

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,17 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer-jwt";
     static final String PROBLEM_SCHEMA = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    static final String MONEY_FORMAT = "An amount in the document's `currency`: a JSON number at the currency's scale, "
+            + "always with all its decimals (34.90 and 0.00 in EUR, 1500 and 0 in JPY), never a string, never rounded. "
+            + "Every endpoint and stream writes amounts so, and so do the Kafka messages.";
+    private static final String PRICE_INPUT = "A JSON number with no more decimals than the currency has (34.9 or 34.90 "
+            + "in EUR, 1500 in JPY); read back at the currency's scale (34.90).";
+    /** The money fields of each schema, with an example. */
+    private static final Map<String, Map<String, String>> MONEY_FIELDS = Map.of(
+            "OrderView", Map.of("subtotal", "34.90", "tax", "0.00", "total", "34.90"),
+            "OrderLineView", Map.of("unitPrice", "34.90", "lineTotal", "34.90"),
+            "ProductView", Map.of("price", "34.90"),
+            "AddProductRequest", Map.of("price", "34.90"));
 
     /** Operations anyone may call; the others need a bearer token. */
     private static final Set<String> PUBLIC = Set.of("POST /api/auth/register", "POST /api/auth/token",
@@ -55,6 +67,38 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("An RS256 access token from POST /api/auth/token (or the configured identity provider).")));
+    }
+
+    /**
+     * The one money format (decision 0015), said on every amount of the documents the API answers: the views
+     * are records of the contracts module, which knows no springdoc, so it is said here, by schema and field.
+     */
+    @Bean
+    OpenApiCustomizer moneyFormat() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            MONEY_FIELDS.forEach((schemaName, fields) -> {
+                Schema<?> schema = openApi.getComponents().getSchemas().get(schemaName);
+                if (schema == null || schema.getProperties() == null) {
+                    return;
+                }
+                fields.forEach((field, example) -> {
+                    Schema<?> property = schema.getProperties().get(field);
+                    if (property != null) {
+                        property.setDescription(schemaName.endsWith("Request") ? PRICE_INPUT : MONEY_FORMAT);
+                        property.setExample(new BigDecimal(example));
+                    }
+                });
+                Schema<?> currency = schema.getProperties().get("currency");
+                if (currency != null) {
+                    currency.setDescription(schemaName.endsWith("Request") ? "ISO 4217 code of the price; the catalogue's "
+                            + "default currency when left out." : "ISO 4217 code of every amount of this document.");
+                    currency.setExample("EUR");
+                }
+            });
+        };
     }
 
     @Bean

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One payment result → one command on the order. A result that can never apply (malformed, unknown
+ * One payment result → one command on the order. A result that can never apply (malformed, without a
  * version, an order that does not exist, a refused transition) is poison and goes to the dead-letter
  * topic; anything else is retried: the database away, or a result that overtook the order's record that it
  * awaits the payment (the order process asks for the charge just before that record commits).
@@ -40,7 +40,8 @@ class PaymentResultHandler implements MessageHandler {
     @Override
     public Mono<Void> handle(KafkaMessage message) {
         PaymentResult result = KafkaJson.read(message, PaymentResult.class);
-        if (result.version() != PaymentResult.CURRENT_VERSION) {
+        // a later version only adds fields (docs/messages.md): read like this one, its new fields ignored
+        if (result.version() < PaymentResult.FIRST_VERSION) {
             throw new PoisonMessageException("Unsupported payment result version " + result.version());
         }
         Object command = commandFor(result);

@@ -133,13 +133,10 @@ class OrderDetailsQueries {
         if (orders.isEmpty()) {
             return Mono.just(Map.of());
         }
-        Map<String, String> currencies = new LinkedHashMap<>();
-        orders.forEach(order -> currencies.put(order.orderId(), order.currency()));
         return database.sql("SELECT " + OrderRows.LINE_COLUMNS
                         + " FROM projections.order_line_view WHERE order_id = ANY(:orderIds) ORDER BY order_id, line_no")
-                .bind("orderIds", currencies.keySet().toArray(String[]::new))
-                .map(row -> Map.entry(row.get("order_id", String.class),
-                        OrderRows.line(row::get, currencies.get(row.get("order_id", String.class)))))
+                .bind("orderIds", orders.stream().map(OrderView::orderId).toArray(String[]::new))
+                .map(row -> Map.entry(row.get("order_id", String.class), OrderRows.line(row::get)))
                 .all()
                 .collect(LinkedHashMap::new, (byOrder, line) -> byOrder
                         .computeIfAbsent(line.getKey(), orderId -> new ArrayList<OrderLineView>()).add(line.getValue()));

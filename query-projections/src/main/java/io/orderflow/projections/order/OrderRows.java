@@ -1,6 +1,5 @@
 package io.orderflow.projections.order;
 
-import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.order.CancellationReason;
 import io.orderflow.contracts.order.OrderLineView;
 import io.orderflow.contracts.order.OrderStatus;
@@ -38,9 +37,9 @@ final class OrderRows {
                 reason == null ? null : CancellationReason.valueOf(reason),
                 row.get("cancellation_detail", String.class),
                 lines,
-                amount(row, "subtotal", currency),
-                amount(row, "tax", currency),
-                amount(row, "total", currency),
+                amount(row, "subtotal"),
+                amount(row, "tax"),
+                amount(row, "total"),
                 currency,
                 instant(row, "created_at"),
                 instant(row, "updated_at"));
@@ -52,13 +51,14 @@ final class OrderRows {
                 order.createdAt(), order.updatedAt());
     }
 
-    static OrderLineView line(Row row, String currency) {
+    /** A line as stored; the order's view, which knows the currency, holds its amounts at the currency's scale. */
+    static OrderLineView line(Row row) {
         return new OrderLineView(
                 row.get("product_id", String.class),
                 row.get("name", String.class),
                 row.get("quantity", Integer.class),
-                amount(row, "unit_price", currency),
-                amount(row, "line_total", currency));
+                amount(row, "unit_price"),
+                amount(row, "line_total"));
     }
 
     static OrderStatusChangeView change(Row row) {
@@ -75,9 +75,9 @@ final class OrderRows {
                 row.get("cancellation_detail", String.class));
     }
 
-    /** NUMERIC(19,4) reads back as 12.5000; the view shows the currency's own scale, as Money does. */
-    private static BigDecimal amount(Row row, String column, String currency) {
-        return new Money(row.get(column, BigDecimal.class), currency).amount();
+    /** NUMERIC(19,4) reads back as 12.5000; the view holds it at the currency's scale (12.50), as Money does. */
+    private static BigDecimal amount(Row row, String column) {
+        return row.get(column, BigDecimal.class);
     }
 
     private static Instant instant(Row row, String column) {

@@ -133,7 +133,7 @@ class OrderUpdates extends ChangeChannel {
         OrderView order = orders.get(0);
         List<OrderLineView> lines = jdbc.query("SELECT " + OrderRows.LINE_COLUMNS + " FROM " + tables.table("order_line_view")
                         + " WHERE order_id = ? ORDER BY line_no",
-                (resultSet, index) -> OrderRows.line(Row.of(resultSet), order.currency()),
+                (resultSet, index) -> OrderRows.line(Row.of(resultSet)),
                 orderId.value());
         return OrderRows.withLines(order, lines);
     }

@@ -1,6 +1,5 @@
 package io.orderflow.projections.product;
 
-import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.FindAllProductsQuery;
 import io.orderflow.contracts.inventory.FindProductQuery;
@@ -67,15 +66,13 @@ class ProductCatalogueQueries {
                 .toFuture();
     }
 
+    /** NUMERIC(19,4) reads back as 12.5000; the view holds it at the currency's scale (12.50). */
     static ProductView toView(Row row) {
-        String currency = row.get("currency", String.class);
-        // NUMERIC(19,4) reads back as 12.5000; the view shows the currency's own scale, as Money does.
-        Money price = new Money(row.get("price", BigDecimal.class), currency);
         return new ProductView(
                 row.get("product_id", String.class),
                 row.get("name", String.class),
-                price.amount(),
-                currency,
+                row.get("price", BigDecimal.class),
+                row.get("currency", String.class),
                 row.get("available", Integer.class),
                 row.get("reserved", Integer.class),
                 row.get("committed", Integer.class));
