@@ -49,6 +49,8 @@ public final class ReservationLoad {
                 .web(WebApplicationType.NONE)
                 .run("--orderflow.db.url=" + args[0], "--orderflow.db.username=" + args[1], "--orderflow.db.password=" + args[2],
                         "--orderflow.inventory.reservation-ttl=PT5M", "--orderflow.inventory.snapshot-threshold=100",
+                        // the launcher's application.yml is on this classpath: no embedded broker, nothing kept on disk
+                        "--orderflow.embedded.enabled=false", "--orderflow.data-directory=",
                         "--spring.autoconfigure.exclude=" + securityAutoConfigurations())) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             TransactionManager transactions = context.getBean(TransactionManager.class);
