@@ -298,7 +298,7 @@ export function readModels(page) {
       </section>`)}
     <h2>Dead letters</h2>
     ${state.letters === null ? nothing : state.letters.length === 0 ? html`<p id="no-dead-letters">No parked events.</p>`
-      : html`<ul class="stack">${state.letters.map(letter)}</ul>`}`);
+      : html`<ul class="stack letters">${state.letters.map(letter)}</ul>`}`);
   show();
   load();
 }

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -43,6 +45,22 @@ final class Browser {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Dimension DESKTOP = new Dimension(1280, 900);
     private static final int NARROW = 360;
+    /**
+     * How many presses of Tab lead from the focused element to {@code arguments[0]} (negative: of Shift+Tab), in
+     * the order the browser moves the focus: controls in document order, from the focused one, or from the start
+     * of a focused container (the view's {@code main}) or of the page when nothing is focused.
+     */
+    private static final String TAB_DISTANCE = """
+            const tabbable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+                .filter((element) => element.tabIndex >= 0 && !element.disabled && element.getClientRects().length > 0);
+            const active = document.activeElement;
+            let from = tabbable.indexOf(active);
+            if (from < 0) {
+                const next = tabbable.findIndex((element) => active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
+                from = (next < 0 ? tabbable.length : next) - 1;
+            }
+            return tabbable.indexOf(arguments[0]) - from;
+            """;
 
     final ChromeDriver driver;
     private final String baseUrl;
@@ -109,6 +127,35 @@ final class Browser {
 
     void clickButton(String text) {
         click(By.xpath("//button[normalize-space(.)='" + text + "']"));
+    }
+
+    /**
+     * Moves the focus to {@code target} with Tab, or Shift+Tab when it lies behind, as someone on the keyboard
+     * does, and answers it. The presses are counted on the page first and sent at once: a long catalogue costs
+     * one round trip, not one per control.
+     */
+    WebElement tabTo(By target) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(target));
+        for (int attempt = 0; attempt < 5 && !element.equals(driver.switchTo().activeElement()); attempt++) {
+            int presses = ((Number) script(TAB_DISTANCE, element)).intValue();
+            Actions keys = new Actions(driver);
+            for (int press = 0; press < Math.max(1, Math.abs(presses)); press++) {
+                keys = presses >= 0 ? keys.sendKeys(Keys.TAB) : keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT);
+            }
+            keys.perform();
+        }
+        assertThat(driver.switchTo().activeElement()).as("the focus, after tabbing to %s", target).isEqualTo(element);
+        return element;
+    }
+
+    /** Types {@code keys} into whatever has the focus, as the keyboard does. */
+    void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The id of the element that has the focus. */
+    String focused() {
+        return driver.switchTo().activeElement().getAttribute("id");
     }
 
     static By link(String text) {

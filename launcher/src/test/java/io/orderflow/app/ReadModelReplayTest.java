@@ -3,11 +3,14 @@ package io.orderflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A read model is lost and rebuilt from the event store over HTTP, while the application keeps running:
  * the replay builds new tables, switches to them, and they hold what the lost ones held; a verification
- * afterwards finds no difference between the live read model and the events.
+ * afterwards finds no difference between the live read model and the events. Each read model shows how many
+ * events it is behind.
  */
 @OrderflowTest
 class ReadModelReplayTest {
@@ -100,6 +104,37 @@ class ReadModelReplayTest {
         api.http.post().uri("/api/admin/projections/no-such-model/replay").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("READ_MODEL_NOT_FOUND");
+    }
+
+    /** A stopped processor falls behind the events its read model has not seen; started again, it catches up. */
+    @Test
+    void showsHowManyEventsEachReadModelIsBehind(@Autowired EventProcessingConfiguration processing) {
+        EventProcessor catalogue = processing.eventProcessor("product-catalogue").orElseThrow();
+        catalogue.shutDown();
+        try {
+            // 201 once the catalogue shows the product, or after a few seconds without it
+            api.http.post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "Unseen scale", "price", new BigDecimal("9.00"), "currency", "EUR", "initialStock", 5))
+                    .exchange().expectStatus().isCreated();
+
+            JsonNode readModels = api.get("/api/admin/projections");
+
+            assertThat(readModels.valueStream().map(model -> model.get("name").asString()))
+                    .containsExactly("order-details", "product-catalogue");
+            assertThat(lagOf(readModels, "product-catalogue")).as("the events of a product added while stopped").isPositive();
+            assertThat(lagOf(readModels, "order-details")).isGreaterThanOrEqualTo(0);
+        } finally {
+            catalogue.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(lagOf(api.get("/api/admin/projections"), "product-catalogue")).isZero());
+    }
+
+    private static long lagOf(JsonNode readModels, String name) {
+        JsonNode readModel = readModels.valueStream().filter(model -> model.get("name").asString().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no read model " + name + " in " + readModels));
+        assertThat(readModel.get("lag").isIntegralNumber()).as("the lag of %s in %s", name, readModel).isTrue();
+        return readModel.get("lag").asLong();
     }
 
     private URI start(String path) {

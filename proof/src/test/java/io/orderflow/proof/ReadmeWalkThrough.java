@@ -1,5 +1,7 @@
 package io.orderflow.proof;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The README's walk through the API, taken from README.md: the environment its start command sets, and its
@@ -30,6 +35,11 @@ record ReadmeWalkThrough(Map<String, String> environment, String script) {
     static final String MANAGEMENT = "127.0.0.1:9080";
     /** What the script may run besides bash's builtins: a fresh Debian's, and the README's prerequisites. */
     static final List<String> PROGRAMS = List.of("cat", "sleep", "grep", "jq");
+    /**
+     * {@code required}: a missing program fails the walk-through's test instead of skipping it ({@code .ci/run} sets
+     * it, having installed curl and jq).
+     */
+    static final String REQUIRED_PROPERTY = "orderflow.walk-through-tests";
     private static final String CALL = "@@call ";
     private static final Pattern BLOCK = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z][A-Z0-9_]*)=('([^']*)'|\"([^\"]*)\"|(\\S+))\\s+");
@@ -86,6 +96,34 @@ record ReadmeWalkThrough(Map<String, String> environment, String script) {
             blocks.add(block.group(1));
         }
         return blocks;
+    }
+
+    /**
+     * Whether the programs the script runs are on {@code path}: when one is missing the walk-through is skipped, with
+     * the reason, unless {@code required}, when it fails. {@code ./mvnw verify} needs only a JDK; curl and jq are the
+     * README's prerequisites of the walk-through alone.
+     */
+    static void assumeProgramsOn(String path, boolean required) {
+        List<String> missing = new ArrayList<>();
+        for (String program : Stream.concat(PROGRAMS.stream(), Stream.of("curl")).toList()) {
+            if (find(program, path).isEmpty()) {
+                missing.add(program);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "the README's walk-through needs " + String.join(", ", missing) + ", not installed (on PATH "
+                + path + "): apt-get install curl jq";
+        if (required) {
+            fail(reason + " (-D" + REQUIRED_PROPERTY + "=required)");
+        }
+        Assumptions.abort(reason);
+    }
+
+    /** {@link #assumeProgramsOn} this JVM's {@code PATH}, required as {@value #REQUIRED_PROPERTY} says. */
+    static void assumeProgramsInstalled() {
+        assumeProgramsOn(path(), "required".equals(System.getProperty(REQUIRED_PROPERTY)));
     }
 
     /** Runs the script with bash against the system on {@code port} and {@code managementPort}; at most {@code limit}. */
@@ -151,15 +189,23 @@ record ReadmeWalkThrough(Map<String, String> environment, String script) {
         return environment;
     }
 
-    /** A program as a fresh machine with the README's prerequisites has it; failing that, the test cannot run it. */
+    /** A program as a fresh machine with the README's prerequisites has it; {@link #assumeProgramsInstalled} checked them. */
     private static Path onPath(String program) {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+        return find(program, path()).orElseThrow(() -> new IllegalStateException(program
+                + " is not installed; the README's walk-through needs curl and jq (apt-get install curl jq)"));
+    }
+
+    private static Optional<Path> find(String program, String path) {
+        for (String directory : path.split(File.pathSeparator)) {
             Path candidate = Path.of(directory, program);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
+            if (!directory.isEmpty() && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
             }
         }
-        throw new IllegalStateException(program + " is not installed; the README's walk-through needs curl and jq "
-                + "(apt-get install curl jq)");
+        return Optional.empty();
+    }
+
+    private static String path() {
+        return System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     }
 }

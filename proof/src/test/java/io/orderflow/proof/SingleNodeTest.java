@@ -78,6 +78,7 @@ class SingleNodeTest {
     @Test
     @Order(2)
     void theReadmeWalkThroughRunsAsWritten() {
+        ReadmeWalkThrough.assumeProgramsInstalled();
         ReadmeWalkThrough.Run run = walkThrough.run(WORK_DIR.resolve("walk"), shop.port(), shop.managementPort(), Duration.ofMinutes(3));
 
         assertThat(run.exitCode()).as("bash's exit code; its output:\n%s", run.output()).isZero();
