@@ -2,13 +2,18 @@ package io.orderflow.app;
 
 import static io.orderflow.app.PoisonedOrderDetails.statusAfter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -79,6 +84,21 @@ class DeadLetterTest {
         api.http.delete().uri("/api/admin/dead-letters/order-details/{id}", poisoned).exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("DEAD_LETTER_NOT_FOUND");
+
+        // what an operator does next: a replay projects the evicted order again (and leaves the system, which the
+        // other test classes share, with a whole read model, so that their replays compare equal)
+        assertThat(replayed("order-details").get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(api.get("/api/orders/" + poisoned).get("orderId").asString()).isEqualTo(poisoned);
+    }
+
+    private JsonNode replayed(String readModel) {
+        URI rebuild = api.http.post().uri("/api/admin/projections/{name}/replay", readModel)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseHeaders().getLocation();
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get(rebuild.toString()), status -> status != null
+                        && List.of("COMPLETED", "FAILED", "ABANDONED").contains(status.get("state").asString()));
     }
 
     @Test
