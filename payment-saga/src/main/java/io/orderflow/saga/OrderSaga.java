@@ -75,7 +75,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * once the order is cancelled, so that a cancellation and a confirmation that race cannot both win.
  *
  * <p>Commands are sent through {@link SagaCommands}: a command that fails fails the handling of the event,
- * and its processor handles the event again with back-off; business refusals come back as events. The
+ * which is handled again with back-off and, if it keeps failing, parked with the order's later events until
+ * an operator retries or resolves it ({@link io.orderflow.saga.stuck}); business refusals come back as events. The
  * only deadline is the payment's, which the business times. The state is ids, the step and the lines,
  * stored by Jackson through its fields; the injected resources are transient.
  */
@@ -83,7 +84,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessingGroup(OrderSaga.PROCESSING_GROUP)
 public class OrderSaga {
 
-    static final String PROCESSING_GROUP = "order-saga";
+    public static final String PROCESSING_GROUP = "order-saga";
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "payment-deadline";
 
