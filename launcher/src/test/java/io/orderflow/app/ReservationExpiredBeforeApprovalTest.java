@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The rule for a reservation that expires before its payment's approval arrives (docs/decisions/0016), on an
- * instance of its own: reservations live one second and the payment service answers after six. The one unit of
+ * instance and broker of its own: reservations live one second and the payment service answers after six. The one unit of
  * a product is reserved for a first order, expires while its payment is under way, and is reserved by a second
  * order meanwhile. Both payments are approved, late: exactly one order gets the unit (the approval takes it
  * again while it is there), the other is cancelled {@code OUT_OF_STOCK} after its confirmation and refunded.
@@ -25,12 +25,13 @@ class ReservationExpiredBeforeApprovalTest {
 
     @Autowired JdbcTemplate sharedJdbc;
     @Value("${orderflow.db.url}") String sharedUrl;
-    @Value("${orderflow.kafka.bootstrap-servers}") String kafkaServers;
 
     @Test
     void theLateApprovalTakesTheUnitAgainWhileItIsThereAndCancelsThePaidOrderOutOfStockWhenItIsGone() {
         String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
-        try (IsolatedInstance app = IsolatedInstance.start(database, kafkaServers,
+        // a broker of its own: on the shared one, the shared context's payment service would answer too, at once
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess();
+             IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
                 "orderflow.inventory.reservation-ttl=PT1S", "orderflow.inventory.reservation-sweep-interval=PT0.2S",
                 "orderflow.payment.latency=PT6S", "orderflow.payment.approval-rate=1",
                 "orderflow.payment.technical-failure-rate=0", "orderflow.saga.payment-timeout=PT60S")) {

@@ -76,7 +76,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Commands are sent through {@link SagaCommands}: a command that fails fails the handling of the event,
  * which is handled again with back-off and, if it keeps failing, parked with the order's later events until
- * an operator retries or resolves it ({@link io.orderflow.saga.stuck}); business refusals come back as events. The
+ * an operator retries or resolves it ({@link io.orderflow.stucksagas}); business refusals come back as events. The
  * only deadline is the payment's, which the business times. The state is ids, the step and the lines,
  * stored by Jackson through its fields; the injected resources are transient.
  */

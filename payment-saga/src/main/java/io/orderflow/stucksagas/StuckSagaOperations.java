@@ -1,4 +1,4 @@
-package io.orderflow.saga.stuck;
+package io.orderflow.stucksagas;
 
 import io.orderflow.contracts.common.BusinessRuleViolation;
 import io.orderflow.contracts.common.ErrorCode;

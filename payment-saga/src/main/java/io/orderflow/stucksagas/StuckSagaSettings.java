@@ -1,4 +1,4 @@
-package io.orderflow.saga.stuck;
+package io.orderflow.stucksagas;
 
 import java.time.Duration;
 import java.util.Objects;

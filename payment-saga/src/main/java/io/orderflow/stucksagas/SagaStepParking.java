@@ -1,4 +1,4 @@
-package io.orderflow.saga.stuck;
+package io.orderflow.stucksagas;
 
 import io.orderflow.contracts.common.BusinessRuleViolation;
 import io.orderflow.contracts.common.ConcernsOrder;
@@ -6,10 +6,8 @@ import io.orderflow.contracts.saga.StuckReason;
 import io.orderflow.platform.axon.ParkedSagaEvents;
 import io.orderflow.platform.axon.ParkedSagaEvents.Failure;
 import io.orderflow.platform.axon.ParkedSagaEvents.ParkedEvent;
+import io.orderflow.platform.db.DatabaseFailures;
 import io.orderflow.saga.SagaCommands;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,9 +33,6 @@ import org.axonframework.modelling.saga.AbstractSagaManager;
 import org.axonframework.serialization.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Parks a saga step that keeps failing, so that the saga's processor goes on with every other order
@@ -306,26 +301,7 @@ public final class SagaStepParking implements ErrorHandler, MessageHandlerInterc
 
     /** The database is away, or refused for a moment: nothing a step did, and nothing to park. */
     static boolean isTheDatabaseAway(Throwable failed) {
-        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException || cause instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && isTransientState(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** Connection (08), resources (53), operator intervention (57P), serialization failure or deadlock (40001, 40P01). */
-    private static boolean isTransientState(String state) {
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("40001") || state.equals("40P01");
+        return DatabaseFailures.isTransient(failed);
     }
 
     private static Throwable causeOfType(Throwable failed, Class<? extends Throwable> type) {

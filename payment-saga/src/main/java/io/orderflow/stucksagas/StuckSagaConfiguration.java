@@ -1,4 +1,4 @@
-package io.orderflow.saga.stuck;
+package io.orderflow.stucksagas;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
