@@ -28,37 +28,42 @@ class ReservationExpiredBeforeApprovalTest {
 
     @Test
     void theLateApprovalTakesTheUnitAgainWhileItIsThereAndCancelsThePaidOrderOutOfStockWhenItIsGone() {
-        String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
         // a broker of its own: on the shared one, the shared context's payment service would answer too, at once
-        try (KafkaBrokerProcess broker = new KafkaBrokerProcess();
-             IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
-                "orderflow.inventory.reservation-ttl=PT1S", "orderflow.inventory.reservation-sweep-interval=PT0.2S",
-                "orderflow.payment.latency=PT6S", "orderflow.payment.approval-rate=1",
-                "orderflow.payment.technical-failure-rate=0", "orderflow.saga.payment-timeout=PT60S")) {
-            Api api = app.api();
-            String product = api.addProduct("Last espresso cup", "12.00", 1);
-            String first = api.placeOrder(api.aCustomer(), Map.of(product, 1));
-            awaitProductEvent(api, product, "StockReservationExpired");
-            String second = api.placeOrder(api.aCustomer(), Map.of(product, 1));
-
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                List<JsonNode> orders = List.of(api.get("/api/orders/" + first), api.get("/api/orders/" + second));
-                assertThat(orders).extracting(order -> order.get("status").asString())
-                        .containsExactlyInAnyOrder("CONFIRMED", "CANCELLED");
-            });
-            String cancelled = api.get("/api/orders/" + first).get("status").asString().equals("CANCELLED") ? first : second;
-
-            assertThat(api.get("/api/orders/" + cancelled).get("cancellationReason").asString()).isEqualTo("OUT_OF_STOCK");
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(typesOf(api, cancelled))
-                    .containsSubsequence("OrderAwaitingPayment", "OrderConfirmed", "OrderCancelled", "OrderPaymentRefunded"));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                JsonNode stock = api.get("/api/products/" + product);
-                assertThat(stock.get("available").asInt()).isZero();
-                assertThat(stock.get("reserved").asInt()).isZero();
-                assertThat(stock.get("committed").asInt()).isEqualTo(1);
-            });
-            assertThat(api.get("/api/admin/sagas").get("sagas").size()).isZero();
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
+            broker.start();
+            String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
+            try (IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
+                    "orderflow.inventory.reservation-ttl=PT1S", "orderflow.inventory.reservation-sweep-interval=PT0.2S",
+                    "orderflow.payment.latency=PT6S", "orderflow.payment.approval-rate=1",
+                    "orderflow.payment.technical-failure-rate=0", "orderflow.saga.payment-timeout=PT60S")) {
+                theLateApprovalsSettleOneOrderEach(app.api());
+            }
         }
+    }
+
+    private static void theLateApprovalsSettleOneOrderEach(Api api) {
+        String product = api.addProduct("Last espresso cup", "12.00", 1);
+        String first = api.placeOrder(api.aCustomer(), Map.of(product, 1));
+        awaitProductEvent(api, product, "StockReservationExpired");
+        String second = api.placeOrder(api.aCustomer(), Map.of(product, 1));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> orders = List.of(api.get("/api/orders/" + first), api.get("/api/orders/" + second));
+            assertThat(orders).extracting(order -> order.get("status").asString())
+                    .containsExactlyInAnyOrder("CONFIRMED", "CANCELLED");
+        });
+        String cancelled = api.get("/api/orders/" + first).get("status").asString().equals("CANCELLED") ? first : second;
+
+        assertThat(api.get("/api/orders/" + cancelled).get("cancellationReason").asString()).isEqualTo("OUT_OF_STOCK");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(typesOf(api, cancelled))
+                .containsSubsequence("OrderAwaitingPayment", "OrderConfirmed", "OrderCancelled", "OrderPaymentRefunded"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode stock = api.get("/api/products/" + product);
+            assertThat(stock.get("available").asInt()).isZero();
+            assertThat(stock.get("reserved").asInt()).isZero();
+            assertThat(stock.get("committed").asInt()).isEqualTo(1);
+        });
+        assertThat(api.get("/api/admin/sagas").get("sagas").size()).isZero();
     }
 
     private static void awaitProductEvent(Api api, String product, String type) {
