@@ -16,11 +16,13 @@ public record StuckSagaSettings(int maxAttempts, Duration backOff) {
      * stay well within the claim timeout (at least 7 s), or another instance could take the segment over.
      */
     static final Duration MAX_TOTAL_BACK_OFF = Duration.ofSeconds(5);
+    static final int MAX_ATTEMPTS = 10;
 
     public StuckSagaSettings {
         Objects.requireNonNull(backOff, "back-off");
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("orderflow.saga.parking.max-attempts must be at least 1, was " + maxAttempts);
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("orderflow.saga.parking.max-attempts must be between 1 and " + MAX_ATTEMPTS
+                    + ", was " + maxAttempts);
         }
         if (backOff.isNegative()) {
             throw new IllegalArgumentException("orderflow.saga.parking.back-off must not be negative, was " + backOff);
