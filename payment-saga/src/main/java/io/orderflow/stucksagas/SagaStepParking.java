@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * <li>its interceptor: an event of an order whose process is parked is parked behind it, unhandled, so that the
  * process sees its events in order once retried. Whether any order of a batch is parked is asked once per batch.</li>
  * </ul>
- * Retries and resolutions of the console hand the parked events to the saga manager in a transaction of their own.
+ * Not an {@link ErrorHandler} bean itself: Axon's Spring configuration would make such a bean every processor's
+ * default error handler. Retries and resolutions of the console hand the parked events to the saga manager in a transaction of their own.
  * The order saga runs on one segment (application.yml); a retry hands events to the saga whatever its segment.
  */
-public final class SagaStepParking implements ErrorHandler, MessageHandlerInterceptor<EventMessage<?>> {
+public final class SagaStepParking {
 
     private static final Logger log = LoggerFactory.getLogger(SagaStepParking.class);
     private static final String PARKED_IN_BATCH = SagaStepParking.class.getName() + ".parkedInBatch";
@@ -81,10 +82,19 @@ public final class SagaStepParking implements ErrorHandler, MessageHandlerInterc
         this.correlationDataProviders = correlationDataProviders;
     }
 
+    /** The saga processor's error handler. */
+    ErrorHandler errorHandler() {
+        return this::handleError;
+    }
+
+    /** The saga processor's interceptor. */
+    MessageHandlerInterceptor<EventMessage<?>> interceptor() {
+        return this::handle;
+    }
+
     // ---- the processor's batches: an order that is parked has its events parked behind its failing step
 
-    @Override
-    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain) throws Exception {
+    private Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
         if (unitOfWork.getResource(segmentResource()) instanceof Integer segmentId) {
             segmentOfThread.set(segmentId);
@@ -114,8 +124,7 @@ public final class SagaStepParking implements ErrorHandler, MessageHandlerInterc
 
     // ---- a failed batch: every event on its own, parked after its attempts
 
-    @Override
-    public void handleError(ErrorContext errorContext) throws Exception {
+    private void handleError(ErrorContext errorContext) throws Exception {
         if (isTheDatabaseAway(errorContext.error())) {
             throw rethrown(errorContext.error());
         }

@@ -44,9 +44,9 @@ public class StuckSagaConfiguration {
                             () -> configuration.eventProcessingConfiguration()
                                     .eventProcessor(group, StreamingEventProcessor.class).orElseThrow(),
                             configuration::correlationDataProviders);
-                    return parking;
+                    return parking.errorHandler();
                 })
-                .registerHandlerInterceptor(group, configuration -> parking));
+                .registerHandlerInterceptor(group, configuration -> parking.interceptor()));
     }
 
     @Bean(destroyMethod = "shutdown")
