@@ -109,6 +109,7 @@ class AuditorConfiguration {
                 new PaymentLedgerCheck(jdbc),
                 new CancelledChargeCheck(jdbc),
                 new LeftoverSagaCheck(jdbc),
+                new StuckSagaCheck(jdbc),
                 new ReadModelCheck(readModels, replay, events));
         return () -> {
             AuditedState state = AuditedState.load(jdbc, json, paymentTimeout, properties.grace());

@@ -110,7 +110,7 @@ class AuditorTest {
         assertThat(report.clean()).as(report.render()).isTrue();
         assertThat(report.results()).extracting(CheckResult::check).containsExactly(
                 OrdersSettledCheck.NAME, EventSequenceCheck.NAME, StockBalanceCheck.NAME, PaymentLedgerCheck.NAME,
-                CancelledChargeCheck.NAME, LeftoverSagaCheck.NAME, ReadModelCheck.NAME);
+                CancelledChargeCheck.NAME, LeftoverSagaCheck.NAME, StuckSagaCheck.NAME, ReadModelCheck.NAME);
         assertThat(report.render()).contains("[PASS] read-models").contains("CLEAN");
     }
 
@@ -183,6 +183,20 @@ class AuditorTest {
                 jdbc.update("INSERT INTO axon.association_value_entry (association_key, association_value, saga_id, saga_type)"
                         + " VALUES ('orderId', ?, ?, ?)", order, sagaId, "io.orderflow.saga.OrderSaga");
             });
+        }
+
+        /** The confirmed order's confirmation parked, as the saga's processor parks a step that kept failing. */
+        @Test
+        void aStuckSaga() {
+            String order = orders.get("confirmed");
+            assertOnlyCheckFails(StuckSagaCheck.NAME, order, jdbc -> jdbc.update("""
+                    INSERT INTO axon.parked_saga_event (processing_group, sequence_id, reason, attempts, cause_type, cause_message,
+                                                        event_identifier, time_stamp, type, aggregate_identifier, sequence_number,
+                                                        payload_type, payload, meta_data)
+                    SELECT 'order-saga', aggregate_identifier, 'COMMAND_REFUSED', 3, 'io.orderflow.saga.SagaCommands$CommandFailed',
+                           'CommitStockCommand failed', event_identifier, to_timestamp(0), type, aggregate_identifier, sequence_number,
+                           payload_type, payload, meta_data
+                      FROM axon.domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%.OrderConfirmed'""", order));
         }
     }
 

@@ -209,8 +209,9 @@ class Inventory {
      */
     private void takeAgainForExpiredReservation(OrderId orderId, int quantity) {
         if (!isAvailable(quantity)) {
-            throw new BusinessRuleViolation(ErrorCode.NO_ACTIVE_RESERVATION, "Order " + orderId + " was paid after its reservation of product "
-                    + productId + " expired, and only " + available + " of " + quantity + " units are left");
+            // a business refusal, not an error: the order process cancels the paid order as out of stock (decisions/0016)
+            apply(new StockReservationRejected(productId, orderId, quantity, available));
+            return;
         }
         apply(new StockReserved(productId, orderId, quantity));
         apply(new StockCommitted(productId, orderId, quantity));

@@ -340,8 +340,16 @@ class InventoryTest {
         }
 
         @Test
-        void refusesToCommitAnExpiredReservationWhoseUnitsWereReservedByOthersMeanwhile() {
+        void rejectsTheLineOfAnOrderPaidAfterItsReservationExpiredWhenOthersReservedItsUnitsMeanwhile() {
             fixture.given(aProductAdded(10), reserved(AN_ORDER, 4), expired(AN_ORDER, 4), reserved(ANOTHER_ORDER, 8))
+                    .when(commit(AN_ORDER))
+                    .expectEvents(rejected(AN_ORDER, 4, 2));
+        }
+
+        @Test
+        void refusesToCommitALineRejectedAfterItsReservationExpired() {
+            fixture.given(aProductAdded(10), reserved(AN_ORDER, 4), expired(AN_ORDER, 4), reserved(ANOTHER_ORDER, 8),
+                            rejected(AN_ORDER, 4, 2))
                     .when(commit(AN_ORDER))
                     .expectException(violationOf(ErrorCode.NO_ACTIVE_RESERVATION))
                     .expectNoEvents();

@@ -330,10 +330,12 @@ class Order {
 
     /**
      * A confirmed order is paid for: a timeout or a decline that the process decided on before it saw the
-     * approval must not undo it. The process sees the confirmation next and goes on from there.
+     * approval must not undo it. The process sees the confirmation next and goes on from there. Out of stock
+     * does cancel a confirmed order: its reservation expired before the approval, and the units are gone.
      */
     private boolean isConfirmationThatWonAgainst(CancellationReason reason) {
-        return status == CONFIRMED && reason != CancellationReason.CUSTOMER_REQUEST;
+        return status == CONFIRMED
+                && (reason == CancellationReason.PAYMENT_TIMEOUT || reason == CancellationReason.PAYMENT_DECLINED);
     }
 
     // Rules for payment results, which may come late, twice or out of order

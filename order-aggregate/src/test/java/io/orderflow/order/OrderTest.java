@@ -11,6 +11,7 @@ import static io.orderflow.contracts.common.ErrorCode.ORDER_ALREADY_SHIPPED;
 import static io.orderflow.contracts.common.ErrorCode.PAYMENT_RESULT_AHEAD_OF_ORDER;
 import static io.orderflow.contracts.common.ErrorCode.VALIDATION_FAILED;
 import static io.orderflow.contracts.order.CancellationReason.CUSTOMER_REQUEST;
+import static io.orderflow.contracts.order.CancellationReason.OUT_OF_STOCK;
 import static io.orderflow.contracts.order.CancellationReason.PAYMENT_TIMEOUT;
 import static io.orderflow.contracts.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderflow.contracts.order.OrderStatus.CANCELLED;
@@ -250,7 +251,7 @@ class OrderTest {
         }
 
         @ParameterizedTest
-        @EnumSource(mode = Mode.EXCLUDE, names = "CUSTOMER_REQUEST")
+        @EnumSource(names = {"PAYMENT_TIMEOUT", "PAYMENT_DECLINED"})
         void ignoresASystemReasonThatLostTheRaceAgainstTheConfirmation(CancellationReason reason) {
             // A timeout or decline decided before the process saw the approval: the paid order stays confirmed.
             fixture.given(anOrderThatIs(ORDER_ID, CONFIRMED))
@@ -680,6 +681,16 @@ class OrderTest {
                 .when(new CancelOrderCommand(ORDER_ID, PAYMENT_TIMEOUT, null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void cancelsAConfirmedOrderWhoseExpiredStockIsGoneThroughItsCommands() {
+        fixture.givenCommands(
+                        aPlaceOrderCommand(ORDER_ID),
+                        new MarkOrderAwaitingPaymentCommand(ORDER_ID, PAYMENT_ID),
+                        new RecordPaymentApprovedCommand(ORDER_ID, PAYMENT_ID))
+                .when(new CancelOrderCommand(ORDER_ID, OUT_OF_STOCK, "gone"))
+                .expectEvents(addressedToTheCustomer(new OrderCancelled(ORDER_ID, OUT_OF_STOCK, "gone", CONFIRMED)));
     }
 
     @Test

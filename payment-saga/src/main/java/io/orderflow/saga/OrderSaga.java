@@ -4,6 +4,7 @@ import static io.orderflow.contracts.order.CancellationReason.OUT_OF_STOCK;
 import static io.orderflow.contracts.order.CancellationReason.PAYMENT_DECLINED;
 import static io.orderflow.contracts.order.CancellationReason.PAYMENT_TIMEOUT;
 import static io.orderflow.saga.OrderSaga.LineState.COMMITTED;
+import static io.orderflow.saga.OrderSaga.LineState.EXPIRED;
 import static io.orderflow.saga.OrderSaga.LineState.REJECTED;
 import static io.orderflow.saga.OrderSaga.LineState.RELEASED;
 import static io.orderflow.saga.OrderSaga.LineState.REQUESTED;
@@ -59,9 +60,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  *                  ├─ a line rejected ─────────────────────────────────────────▶ CANCELLING (OUT_OF_STOCK)
  *                  └─ every line reserved ─▶ charge, AWAITING_PAYMENT until the payment deadline
  *                                               ├─ declined ────────────────────▶ CANCELLING (PAYMENT_DECLINED)
- *                                               ├─ deadline or expiry ──────────▶ CANCELLING (PAYMENT_TIMEOUT)
- *                                               └─ approved: OrderConfirmed ─▶ commit the stock, CONFIRMED
- *                                                                                   └─ shipped: end
+ *                                               ├─ deadline ────────────────────▶ CANCELLING (PAYMENT_TIMEOUT)
+ *                                               ├─ a reservation expired: the line waits for the payment's answer
+ *                                               └─ approved: OrderConfirmed ─▶ commit the stock (an expired line is
+ *                                                    │                          taken again), CONFIRMED
+ *                                                    ├─ an expired line's stock is gone ─▶ CANCELLING (OUT_OF_STOCK)
+ *                                                    └─ shipped: end
  * OrderCancelled, by this process or by the customer ─▶ give back what is held: release reserved stock,
  *                return committed stock, void the payment asked for or refund the payment taken ─▶ end
  * ChargeNotKept, a charge the order does not keep ─▶ refund it
@@ -71,7 +75,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * once the order is cancelled, so that a cancellation and a confirmation that race cannot both win.
  *
  * <p>Commands are sent through {@link SagaCommands}: a command that fails fails the handling of the event,
- * and its processor handles the event again with back-off; business refusals come back as events. The
+ * which is handled again with back-off and, if it keeps failing, parked with the order's later events until
+ * an operator retries or resolves it ({@link io.orderflow.stucksagas}); business refusals come back as events. The
  * only deadline is the payment's, which the business times. The state is ids, the step and the lines,
  * stored by Jackson through its fields; the injected resources are transient.
  */
@@ -79,7 +84,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ProcessingGroup(OrderSaga.PROCESSING_GROUP)
 public class OrderSaga {
 
-    static final String PROCESSING_GROUP = "order-saga";
+    public static final String PROCESSING_GROUP = "order-saga";
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "payment-deadline";
 
@@ -127,12 +132,16 @@ public class OrderSaga {
         }
     }
 
+    /** Also the answer to committing a line whose reservation expired, when its stock was taken by others meanwhile. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(StockReservationRejected event) {
         markLine(event.productId(), REJECTED);
         if (step == RESERVING) {
             askToCancel(OUT_OF_STOCK, "product %s: requested %d, available %d"
                     .formatted(event.productId(), event.requested(), event.available()));
+        } else if (step == CONFIRMED) {
+            askToCancel(OUT_OF_STOCK, "product %s: the reservation expired before the payment was approved, and only %d of %d are left"
+                    .formatted(event.productId(), event.available(), event.requested()));
         } else if (step == RELEASING) {
             endOnceNothingIsPending();
         }
@@ -164,25 +173,32 @@ public class OrderSaga {
         }
     }
 
-    /** A safety net: a reservation outlives the payment deadline, so it expires first only when something was lost. */
+    /**
+     * A reservation that expires while the payment is under way does not decide the order: the payment's answer
+     * does (docs/decisions/0016). A decline or the deadline cancels as usual; an approval takes the stock again.
+     * One that expires before every line is reserved is a safety net: something was lost.
+     */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(StockReservationExpired event) {
-        markLine(event.productId(), RELEASED);
-        if (step == RESERVING || step == AWAITING_PAYMENT) {
-            cancelPaymentDeadline();
+        markLine(event.productId(), EXPIRED);
+        if (step == RESERVING) {
             askToCancel(PAYMENT_TIMEOUT, "reservation of product " + event.productId() + " expired before payment");
         }
     }
 
     // ---- 3. Paid: the order is confirmed by its payment's approval; commit its stock
 
-    /** Also after a cancellation was asked for: the order ignores a timeout or a decline that lost the race. */
+    /**
+     * Also after a cancellation was asked for: the order ignores a timeout or a decline that lost the race. A line
+     * whose reservation expired is committed too: the product takes its units again while it still has them, and
+     * rejects the line otherwise (above: the paid order is cancelled for being out of stock, and refunded).
+     */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(OrderConfirmed event) {
         if (step == AWAITING_PAYMENT || step == CANCELLING) {
             cancelPaymentDeadline();
             step = CONFIRMED;
-            linesIn(RESERVED).forEach(line -> {
+            lines.stream().filter(line -> line.state() == RESERVED || line.state() == EXPIRED).toList().forEach(line -> {
                 commands.send(new CommitStockCommand(line.productId(), orderId));
                 markLine(line.productId(), COMMITTED);
             });
@@ -315,7 +331,9 @@ public class OrderSaga {
         RESERVED,
         REJECTED,
         COMMITTED,
-        /** Released, returned after commitment, or expired: no longer held for the order. */
+        /** The reservation expired before the payment's answer: nothing is held, and an approval takes the units again. */
+        EXPIRED,
+        /** Released, or returned after commitment: no longer held for the order. */
         RELEASED
     }
 

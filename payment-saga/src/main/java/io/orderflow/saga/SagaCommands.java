@@ -39,8 +39,8 @@ public class SagaCommands {
         }
     }
 
-    /** A command of the order process failed; the event that caused it is handled again. */
-    static final class CommandFailed extends RuntimeException {
+    /** A command of the order process failed; the event that caused it is handled again, and parked if it keeps failing. */
+    public static final class CommandFailed extends RuntimeException {
 
         CommandFailed(Object command, Throwable cause) {
             super(command.getClass().getSimpleName() + " failed: " + cause, cause);

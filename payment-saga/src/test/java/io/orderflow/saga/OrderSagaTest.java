@@ -44,6 +44,7 @@ import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.payment.RefundPaymentCommand;
 import io.orderflow.saga.OrderSagaFixtures.Stage;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -252,21 +253,63 @@ class OrderSagaTest {
         }
 
         @Test
-        void asksToCancelLikeATimeoutWhenAReservationExpiresWhileAwaitingPayment() {
+        void releasesOnlyWhatIsStillReservedWhenAnOrderWithAnExpiredReservationTimesOut() {
+            OrderPlaced order = aThreeLineOrderPlaced();
+            given(fixture, historyUntil(Stage.RESERVED, order))
+                    .andThenAPublished(reservationExpired(PRODUCT_2))
+                    .whenPublishingA(orderCancelled(PAYMENT_TIMEOUT, TIMEOUT_DETAIL, AWAITING_PAYMENT))
+                    .expectDispatchedCommands(releaseStock(PRODUCT_1), releaseStock(PRODUCT_3), voidPayment(order));
+        }
+    }
+
+    /** A reservation that expires while the payment is under way (docs/decisions/0016). */
+    @Nested
+    class ReservationExpiredBeforeTheApproval {
+
+        @Test
+        void waitsForThePaymentsAnswerWhenAReservationExpiresWhileAwaitingPayment() {
             given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
                     .whenPublishingA(reservationExpired(PRODUCT_2))
-                    .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, "reservation of product product-2 expired before payment"))
+                    .expectNoDispatchedCommands()
+                    .expectScheduledDeadlineMatching(PAYMENT_WAIT, aDeadlineNamed(PAYMENT_DEADLINE));
+        }
+
+        @Test
+        void takesTheExpiredLineAgainWithTheOthersWhenTheApprovalArrives() {
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenAPublished(reservationExpired(PRODUCT_2))
+                    .whenPublishingA(orderConfirmed())
+                    .expectDispatchedCommands(commitStock(PRODUCT_1), commitStock(PRODUCT_2), commitStock(PRODUCT_3))
                     .expectNoScheduledDeadlines();
         }
 
         @Test
-        void releasesOnlyWhatIsStillReservedOnceAnOrderWithAnExpiredReservationIsCancelled() {
+        void asksToCancelThePaidOrderAsOutOfStockWhenTheExpiredLinesUnitsAreGone() {
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenAPublished(reservationExpired(PRODUCT_2))
+                    .andThenAPublished(orderConfirmed())
+                    .whenPublishingA(stockRejected(PRODUCT_2, 0))
+                    .expectDispatchedCommands(cancelOrder(OUT_OF_STOCK,
+                            "product product-2: the reservation expired before the payment was approved, and only 0 of 1 are left"));
+        }
+
+        @Test
+        void returnsTheCommittedLinesAndRefundsOnceThePaidOrderIsCancelledAsOutOfStock() {
             OrderPlaced order = aThreeLineOrderPlaced();
             given(fixture, historyUntil(Stage.RESERVED, order))
                     .andThenAPublished(reservationExpired(PRODUCT_2))
-                    .whenPublishingA(orderCancelled(PAYMENT_TIMEOUT, "reservation of product product-2 expired before payment",
-                            AWAITING_PAYMENT))
-                    .expectDispatchedCommands(releaseStock(PRODUCT_1), releaseStock(PRODUCT_3), voidPayment(order));
+                    .andThenAPublished(orderConfirmed())
+                    .andThenAPublished(stockRejected(PRODUCT_2, 0))
+                    .whenPublishingA(orderCancelled(OUT_OF_STOCK, "gone", CONFIRMED))
+                    .expectDispatchedCommands(returnStock(PRODUCT_1), returnStock(PRODUCT_3), refundPayment(order))
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void stillCancelsForAnExpiryBeforeEveryLineIsReserved() {
+            given(fixture, List.of(aThreeLineOrderPlaced(), stockReserved(PRODUCT_1)))
+                    .whenPublishingA(reservationExpired(PRODUCT_1))
+                    .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, "reservation of product product-1 expired before payment"));
         }
     }
 

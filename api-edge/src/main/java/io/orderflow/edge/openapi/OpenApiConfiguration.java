@@ -151,6 +151,9 @@ class OpenApiConfiguration {
             add(responses, "409", "The order is not in a state that allows this", ErrorCode.ILLEGAL_ORDER_TRANSITION,
                     ErrorCode.ORDER_ALREADY_CANCELLED);
         }
+        if (path.startsWith("/api/admin/sagas/") && path.endsWith("/resolve")) {
+            add(responses, "409", "The order has shipped and cannot be cancelled", ErrorCode.ORDER_ALREADY_SHIPPED);
+        }
         if (path.equals("/api/admin/products")) {
             add(responses, "400", "Invalid fields, price or currency", ErrorCode.VALIDATION_FAILED,
                     ErrorCode.INVALID_PRICE, ErrorCode.UNSUPPORTED_CURRENCY);
@@ -170,6 +173,9 @@ class OpenApiConfiguration {
     }
 
     private static ErrorCode notFoundCode(String path) {
+        if (path.startsWith("/api/admin/sagas/")) {
+            return ErrorCode.STUCK_SAGA_NOT_FOUND;
+        }
         return path.contains("product") ? ErrorCode.PRODUCT_NOT_FOUND : ErrorCode.ORDER_NOT_FOUND;
     }
 

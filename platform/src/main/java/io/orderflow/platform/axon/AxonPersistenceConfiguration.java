@@ -175,6 +175,11 @@ public class AxonPersistenceConfiguration {
         return new DeadLetterQueues(connectionProvider, transactionManager, eventSerializer, serializer);
     }
 
+    @Bean
+    ParkedSagaEvents parkedSagaEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new ParkedSagaEvents(jdbc, eventSerializer);
+    }
+
     /**
      * Shares processor segments between instances on the JDBC token store. Not with Axon Server, which
      * balances processors itself.

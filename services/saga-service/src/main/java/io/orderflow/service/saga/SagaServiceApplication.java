@@ -3,6 +3,7 @@ package io.orderflow.service.saga;
 import io.orderflow.integration.IntegrationConfiguration;
 import io.orderflow.platform.kafka.KafkaConfiguration;
 import io.orderflow.saga.OrderSagaConfiguration;
+import io.orderflow.stucksagas.StuckSagaConfiguration;
 import io.orderflow.platform.service.AxonPlatform;
 import io.orderflow.platform.service.ServiceApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -35,7 +36,7 @@ public final class SagaServiceApplication {
     @EnableAutoConfiguration
     @AxonPlatform
     @Import(KafkaConfiguration.class)
-    @ComponentScan(basePackageClasses = {OrderSagaConfiguration.class, IntegrationConfiguration.class})
+    @ComponentScan(basePackageClasses = {OrderSagaConfiguration.class, IntegrationConfiguration.class, StuckSagaConfiguration.class})
     static class Service {
     }
 }
