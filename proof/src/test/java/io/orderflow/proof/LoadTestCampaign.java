@@ -2,8 +2,6 @@ package io.orderflow.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.Simulation;
 import io.orderflow.load.LoadRun;
 import io.orderflow.load.OversellSimulation;
@@ -24,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -54,6 +54,8 @@ class LoadTestCampaign {
     private final Path workDir = Path.of(System.getProperty("proof.work-dir", "target/proof"), "load-tests");
     private final StringBuilder report = new StringBuilder();
     private final List<String> failures = new ArrayList<>();
+    /** What this JVM printed during the run: Gatling's console keeps the {@code System.out} it first saw. */
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Test
     void theSimulationsHoldAndTheAuditorIsCleanAfterThem() throws Exception {
@@ -62,6 +64,8 @@ class LoadTestCampaign {
         Path results = workDir.resolve("gatling");
         List<String> simulations = Arrays.stream(System.getProperty("load-tests.simulations", "throughput,oversell").split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(new Tee(stdout, printed), true, StandardCharsets.UTF_8));
         line("# Load tests against the out-of-process system\n");
         line("Started %s on %d cores, load average %s.\n".formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                 ResourceSnapshot.loadAverage()));
@@ -83,6 +87,7 @@ class LoadTestCampaign {
                 failures.add("the auditor found violations: " + audit.violations());
             }
         } finally {
+            System.setOut(stdout);
             line("\nEnded %s, load average %s.".formatted(Instant.now(), ResourceSnapshot.loadAverage()));
             Path file = workDir.resolve("report.md");
             Files.writeString(file, report);
@@ -97,64 +102,60 @@ class LoadTestCampaign {
         Set<Path> before = reports(results);
         String loadBefore = ResourceSnapshot.loadAverage();
         long started = System.nanoTime();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream console = System.out;
-        int status;
-        System.setOut(new PrintStream(new Tee(console, printed), true, StandardCharsets.UTF_8));
-        try {
-            status = LoadRun.run(simulation, baseUrl, Map.of(
-                    "orderflow.admin.email", AppInstance.ADMIN_EMAIL,
-                    "orderflow.admin.password", AppInstance.ADMIN_PASSWORD,
-                    LoadRun.RESULTS, results.toString()));
-        } finally {
-            System.setOut(console);
-        }
+        int printedBefore = printed.size();
+        int status = LoadRun.run(simulation, baseUrl, Map.of(
+                "orderflow.admin.email", AppInstance.ADMIN_EMAIL,
+                "orderflow.admin.password", AppInstance.ADMIN_PASSWORD,
+                LoadRun.RESULTS, results.toString()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         line("## %s (%s)\n".formatted(name, simulation.getSimpleName()));
         line("- result: %s (Gatling exit status %d), %d s, load average %s before, %s after"
                 .formatted(status == 0 ? "every assertion held" : "FAILED", status, took.toSeconds(), loadBefore,
                         ResourceSnapshot.loadAverage()));
         if (simulation == OversellSimulation.class && status == 0) {
-            line("- oversell: %s orders of one unit at once for %s units; once all settled exactly %s CONFIRMED, the product 0 reserved"
+            line("- oversell: %s orders of one unit at once for %s units; once all had settled, exactly %s CONFIRMED and the product's units committed, none reserved"
                     .formatted(System.getProperty(OversellSimulation.ORDERS, "200"), System.getProperty(OversellSimulation.STOCK, "10"),
                             System.getProperty(OversellSimulation.EXPECTED_CONFIRMED, System.getProperty(OversellSimulation.STOCK, "10"))));
         }
-        printed.toString(StandardCharsets.UTF_8).lines()
-                .filter(text -> text.startsWith("Throughput:") || text.startsWith("Accept latency"))
+        byte[] all = printed.toByteArray();
+        List<String> console = new String(all, printedBefore, all.length - printedBefore, StandardCharsets.UTF_8).lines().toList();
+        console.stream().filter(text -> text.startsWith("Throughput:") || text.startsWith("Accept latency"))
                 .forEach(text -> line("- " + text));
         Set<Path> added = reports(results);
         added.removeAll(before);
-        for (Path directory : added) {
-            line("- requests: " + requests(directory));
-            line("- Gatling report: " + directory.resolve("index.html").toAbsolutePath());
-        }
+        added.forEach(directory -> line("- Gatling report: " + directory.resolve("index.html").toAbsolutePath()));
+        line("\n```\n" + block(console, "---- Requests ", String::isBlank) + "\n"
+                + block(console, "---- Global Information ", text -> text.startsWith("---- Response Time Distribution")) + "```");
         line("");
         if (status != 0) {
             failures.add(name + ": Gatling exit status " + status);
         }
     }
 
-    /** The run's request counts and response times, from the report's {@code js/global_stats.json}. */
-    private static String requests(Path report) {
-        Path stats = report.resolve("js").resolve("global_stats.json");
-        try {
-            JsonNode global = new ObjectMapper().readTree(stats.toFile());
-            return "%s (%s OK, %s KO), response time p50 %s ms, p95 %s ms, p99 %s ms, max %s ms".formatted(
-                    global.at("/numberOfRequests/total").asText(), global.at("/numberOfRequests/ok").asText(),
-                    global.at("/numberOfRequests/ko").asText(), global.at("/percentiles1/total").asText(),
-                    global.at("/percentiles3/total").asText(), global.at("/percentiles4/total").asText(),
-                    global.at("/maxResponseTime/total").asText());
-        } catch (IOException | RuntimeException e) {
-            return "unknown (" + stats + ": " + e.getMessage() + ")";
+    /** Gatling's last console block that starts with {@code header}, up to the line {@code end} accepts: its request counts and times. */
+    private static String block(List<String> console, String header, Predicate<String> end) {
+        int start = -1;
+        for (int i = 0; i < console.size(); i++) {
+            if (console.get(i).startsWith(header)) {
+                start = i;
+            }
         }
+        if (start < 0) {
+            return "";
+        }
+        StringBuilder block = new StringBuilder();
+        for (int i = start; i < console.size() && !end.test(console.get(i)); i++) {
+            block.append(console.get(i)).append('\n');
+        }
+        return block.toString();
     }
 
     private static Set<Path> reports(Path results) throws IOException {
         if (!Files.isDirectory(results)) {
-            return new java.util.TreeSet<>();
+            return new TreeSet<>();
         }
         try (Stream<Path> entries = Files.list(results)) {
-            return entries.filter(Files::isDirectory).collect(Collectors.toCollection(java.util.TreeSet::new));
+            return entries.filter(Files::isDirectory).collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
