@@ -61,10 +61,13 @@ public class IntegrationConfiguration {
     @Bean
     KafkaSubscription paymentResultsSubscription(KafkaSettings settings, ProvisionedTopics topics,
                                                  CommandGateway commandGateway, KafkaPublisher kafkaPublisher,
-                                                 KafkaObservability observability) {
-        return new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
+                                                 KafkaObservability observability, KafkaPaymentChannel paymentChannel) {
+        KafkaSubscription subscription = new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
                 PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability,
                 CONCURRENT_RESULTS_PER_PARTITION);
+        // no results come back while the group rebalances, e.g. after a crash until the dead member's session expired
+        subscription.listenToAssignments(paymentChannel::resultsAssigned, paymentChannel::resultsRevoked);
+        return subscription;
     }
 
     /**

@@ -7,17 +7,21 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * The payment channel is Kafka: it is down from a payment request the broker did not acknowledge until the next
- * one it did, and opened when this instance started (its payment results subscription was not there before).
- * When nothing says it is down, the cluster is asked, at most once per {@code probeInterval}, so that an outage
- * without any request sent meanwhile counts too. Only a payment deadline asks, on a deadline thread.
+ * The payment channel is Kafka, both ways. It is down from a payment request the broker did not acknowledge until
+ * the next one it did, and while this instance's {@code payments.results} consumer has no assignment from its group:
+ * before the first one after start (after a crash, the group waits for the dead member's session to expire) and
+ * during a rebalance. A payment deadline that asks also asks the cluster (at most once per {@code probeInterval}), so
+ * that an outage without any request sent meanwhile counts too, and the broker's return without one as well. Only a
+ * payment deadline asks, on a deadline thread.
  */
 public final class KafkaPaymentChannel implements PaymentChannel {
 
     private final Clock clock;
     private final BooleanSupplier brokerAnswers;
     private final Duration probeInterval;
-    private Instant downSince;
+    private boolean requestsFailing;
+    private boolean resultsAssigned;
+    /** When the channel last opened; null while it is down. */
     private Instant openSince;
     private Instant probedAt;
 
@@ -26,36 +30,52 @@ public final class KafkaPaymentChannel implements PaymentChannel {
         this.clock = clock;
         this.brokerAnswers = brokerAnswers;
         this.probeInterval = probeInterval;
-        this.openSince = clock.instant();
     }
 
     /** The broker acknowledged a payment request. */
     public synchronized void acknowledged() {
-        if (downSince != null) {
-            downSince = null;
-            openSince = clock.instant();
-        }
+        requestsFailing = false;
+        openIfNothingIsDown();
     }
 
     /** The broker did not take a payment request. */
     public synchronized void failed() {
-        if (downSince == null) {
-            downSince = clock.instant();
-        }
+        requestsFailing = true;
+        openSince = null;
+    }
+
+    /** The payment results consumer got its partitions (possibly none: the group has more members than partitions). */
+    public synchronized void resultsAssigned() {
+        resultsAssigned = true;
+        openIfNothingIsDown();
+    }
+
+    /** The payment results consumer lost its partitions: a rebalance began. */
+    public synchronized void resultsRevoked() {
+        resultsAssigned = false;
+        openSince = null;
     }
 
     @Override
     public Duration stillOwed(Duration window) {
-        Duration owed = owedByWhatIsKnown(window);
-        if (owed.isZero() && probeDue() && !brokerAnswers.getAsBoolean()) {
-            failed();
-            return window;
+        if (probeDue()) {
+            if (brokerAnswers.getAsBoolean()) {
+                acknowledged();
+            } else {
+                failed();
+            }
         }
-        return owed;
+        return owedByWhatIsKnown(window);
+    }
+
+    private void openIfNothingIsDown() {
+        if (openSince == null && !requestsFailing && resultsAssigned) {
+            openSince = clock.instant();
+        }
     }
 
     private synchronized Duration owedByWhatIsKnown(Duration window) {
-        if (downSince != null) {
+        if (openSince == null) {
             return window;
         }
         Duration open = Duration.between(openSince, clock.instant());

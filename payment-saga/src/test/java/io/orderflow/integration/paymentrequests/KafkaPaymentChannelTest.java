@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** When the payment channel owes the payment service time: the broker did not take requests, or could not be reached. */
+/** When the payment channel owes the payment service time: the broker did not take requests or answer, or no results could come back. */
 class KafkaPaymentChannelTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(30);
@@ -25,7 +26,15 @@ class KafkaPaymentChannelTest {
     }, PROBE_INTERVAL);
 
     @Test
-    void owesTheRestOfTheWindowSinceThisInstanceStarted() {
+    void owesTheWholeWindowUntilThePaymentResultsConsumerHasItsPartitions() {
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(channel.stillOwed(WINDOW)).isEqualTo(WINDOW);
+    }
+
+    @Test
+    void owesTheRestOfTheWindowSinceTheResultsConsumerGotItsPartitions() {
+        channel.resultsAssigned();
         clock.advance(Duration.ofSeconds(12));
 
         assertThat(channel.stillOwed(WINDOW)).isEqualTo(Duration.ofSeconds(18));
@@ -33,6 +42,7 @@ class KafkaPaymentChannelTest {
 
     @Test
     void owesNothingOnceTheChannelWasOpenForTheWholeWindowAndTheBrokerAnswers() {
+        channel.resultsAssigned();
         clock.advance(WINDOW);
 
         assertThat(channel.stillOwed(WINDOW)).isZero();
@@ -40,8 +50,23 @@ class KafkaPaymentChannelTest {
     }
 
     @Test
-    void owesTheWholeWindowWhileTheBrokerDoesNotTakeRequests() {
+    void owesTheWholeWindowAgainWhileARebalanceTookTheResultsConsumersPartitions() {
+        channel.resultsAssigned();
         clock.advance(Duration.ofMinutes(5));
+        channel.resultsRevoked();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(channel.stillOwed(WINDOW)).isEqualTo(WINDOW);
+        channel.resultsAssigned();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(channel.stillOwed(WINDOW)).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void owesTheWholeWindowWhileTheBrokerDoesNotTakeRequests() {
+        channel.resultsAssigned();
+        clock.advance(Duration.ofMinutes(5));
+        brokerAnswers.set(false);
         channel.failed();
         clock.advance(Duration.ofMinutes(5));
 
@@ -50,6 +75,7 @@ class KafkaPaymentChannelTest {
 
     @Test
     void owesTheRestOfTheWindowSinceTheBrokerTookARequestAgain() {
+        channel.resultsAssigned();
         clock.advance(Duration.ofMinutes(5));
         channel.failed();
         clock.advance(Duration.ofSeconds(20));
@@ -63,17 +89,30 @@ class KafkaPaymentChannelTest {
 
     @Test
     void owesTheWholeWindowWhenTheBrokerDoesNotAnswerThoughNoRequestFailed() {
+        channel.resultsAssigned();
         clock.advance(Duration.ofMinutes(5));
         brokerAnswers.set(false);
 
         assertThat(channel.stillOwed(WINDOW)).isEqualTo(WINDOW);
+    }
+
+    @Test
+    void opensAgainWhenTheBrokerAnswersAgainThoughNoRequestWasSent() {
+        channel.resultsAssigned();
+        clock.advance(Duration.ofMinutes(5));
+        brokerAnswers.set(false);
+        channel.stillOwed(WINDOW);
         brokerAnswers.set(true);
         clock.advance(Duration.ofSeconds(3));
-        assertThat(channel.stillOwed(WINDOW)).as("down until a request is acknowledged again").isEqualTo(WINDOW);
+        channel.stillOwed(WINDOW);
+        clock.advance(Duration.ofSeconds(25));
+
+        assertThat(channel.stillOwed(WINDOW)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void asksTheBrokerAtMostOncePerProbeInterval() {
+        channel.resultsAssigned();
         clock.advance(Duration.ofMinutes(5));
 
         channel.stillOwed(WINDOW);
@@ -102,12 +141,12 @@ class KafkaPaymentChannelTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }
