@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
-# The full fault campaign (docs/proof-suite.md). Usage: proof/faults.sh [duration] [pg-restarts] [kafka-stops] [injected-results]
-#   proof/faults.sh PT10M 3 2 200
+# The full fault campaign (docs/proof-suite.md). Usage: proof/faults.sh [duration] [pg-restarts] [kafka-stops] [injected-results] [kafka-outages]
+#   proof/faults.sh PT10M 3 2 200 PT30S,PT2M
 # Everything runs on loopback; the run is bounded by the duration (load) plus at most 5 minutes to settle.
 set -eu
 cd "$(dirname "$0")/.."
@@ -8,4 +8,5 @@ exec ./mvnw -pl proof -am verify -Pfaults -Dtest=FullFaultCampaignTest -Dsurefir
   -Dfaults.duration="${1:-PT10M}" \
   -Dfaults.pg-restarts="${2:-3}" \
   -Dfaults.kafka-stops="${3:-2}" \
-  -Dfaults.injected-results="${4:-200}"
+  -Dfaults.injected-results="${4:-200}" \
+  -Dfaults.kafka-outages="${5:-PT30S,PT2M}"

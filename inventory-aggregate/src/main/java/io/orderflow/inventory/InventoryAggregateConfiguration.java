@@ -25,7 +25,7 @@ public class InventoryAggregateConfiguration {
     static final String SNAPSHOT_TRIGGER = "inventorySnapshotTrigger";
 
     @Bean
-    ReservationPolicy reservationPolicy(@Value("${orderflow.inventory.reservation-ttl:PT5M}") Duration timeToLive) {
+    ReservationPolicy reservationPolicy(@Value("${orderflow.inventory.reservation-ttl:PT20M}") Duration timeToLive) {
         return new ReservationPolicy(timeToLive);
     }
 

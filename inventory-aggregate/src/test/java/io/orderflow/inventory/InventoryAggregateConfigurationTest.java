@@ -33,9 +33,9 @@ class InventoryAggregateConfigurationTest {
             .withUserConfiguration(InventoryAggregateConfiguration.class);
 
     @Test
-    void holdsReservationsForFiveMinutesByDefault() {
+    void holdsReservationsForTwentyMinutesByDefaultLongerThanThePaymentMaxWait() {
         contextRunner.run(context -> assertThat(context.getBean(ReservationPolicy.class).timeToLive())
-                .isEqualTo(Duration.ofMinutes(5)));
+                .isEqualTo(Duration.ofMinutes(20)));
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.orderflow.integration;
 
 import io.orderflow.contracts.payment.PaymentTopics;
+import io.orderflow.integration.paymentrequests.KafkaPaymentChannel;
 import io.orderflow.integration.paymentresults.PaymentResults;
+import io.orderflow.platform.kafka.KafkaClusterProbe;
 import io.orderflow.platform.kafka.KafkaConfiguration.ProvisionedTopics;
 import io.orderflow.platform.kafka.KafkaObservability;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -29,13 +34,40 @@ public class IntegrationConfiguration {
         return new KafkaPublisher(settings, sendTimeout, observability);
     }
 
+    /** What the order process's payment deadline asks: was the payment channel down meanwhile (docs/decisions/0017). */
+    @Bean
+    KafkaPaymentChannel paymentChannel(KafkaClusterProbe paymentChannelProbe,
+                                       @Value("${orderflow.saga.payment-channel-probe-interval:PT1S}") Duration probeInterval) {
+        return new KafkaPaymentChannel(Clock.systemUTC(), () -> answers(paymentChannelProbe), probeInterval);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaClusterProbe paymentChannelProbe(KafkaSettings settings, @Value("${orderflow.health.kafka-timeout:PT2S}") Duration timeout) {
+        return new KafkaClusterProbe(settings, timeout);
+    }
+
+    private static boolean answers(KafkaClusterProbe probe) {
+        try {
+            probe.describe();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Bean
     KafkaSubscription paymentResultsSubscription(KafkaSettings settings, ProvisionedTopics topics,
                                                  CommandGateway commandGateway, KafkaPublisher kafkaPublisher,
-                                                 KafkaObservability observability) {
-        return new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
+                                                 KafkaObservability observability, KafkaPaymentChannel paymentChannel) {
+        KafkaSubscription subscription = new KafkaSubscription(settings, PaymentTopics.RESULTS, "order-payments",
                 PaymentResults.handler(commandGateway), kafkaPublisher, KafkaSubscription.RetryPolicy.defaults(), observability,
                 CONCURRENT_RESULTS_PER_PARTITION);
+        // no results come back while the group rebalances, e.g. after a crash until the dead member's session expired
+        subscription.listenToAssignments(paymentChannel::resultsAssigned, paymentChannel::resultsRevoked);
+        return subscription;
     }
 
     /**

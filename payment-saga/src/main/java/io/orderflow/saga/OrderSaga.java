@@ -40,6 +40,8 @@ import io.orderflow.contracts.order.PaymentDeclined;
 import io.orderflow.contracts.payment.ChargePaymentCommand;
 import io.orderflow.contracts.payment.RefundPaymentCommand;
 import io.orderflow.contracts.payment.VoidPaymentCommand;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +49,7 @@ import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -60,7 +63,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  *                  ├─ a line rejected ─────────────────────────────────────────▶ CANCELLING (OUT_OF_STOCK)
  *                  └─ every line reserved ─▶ charge, AWAITING_PAYMENT until the payment deadline
  *                                               ├─ declined ────────────────────▶ CANCELLING (PAYMENT_DECLINED)
- *                                               ├─ deadline ────────────────────▶ CANCELLING (PAYMENT_TIMEOUT)
+ *                                               ├─ deadline, the payment channel down meanwhile ─▶ the time owed,
+ *                                               │                                 within the max wait
+ *                                               ├─ deadline or max wait ────────▶ CANCELLING (PAYMENT_TIMEOUT)
  *                                               ├─ a reservation expired: the line waits for the payment's answer
  *                                               └─ approved: OrderConfirmed ─▶ commit the stock (an expired line is
  *                                                    │                          taken again), CONFIRMED
@@ -77,7 +82,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>Commands are sent through {@link SagaCommands}: a command that fails fails the handling of the event,
  * which is handled again with back-off and, if it keeps failing, parked with the order's later events until
  * an operator retries or resolves it ({@link io.orderflow.stucksagas}); business refusals come back as events. The
- * only deadline is the payment's, which the business times. The state is ids, the step and the lines,
+ * only deadline is the payment's, which the business times, and which runs only while the payment channel is open
+ * ({@link PaymentChannel}). The state is ids, the step and the lines,
  * stored by Jackson through its fields; the injected resources are transient.
  */
 @Saga
@@ -87,6 +93,7 @@ public class OrderSaga {
     public static final String PROCESSING_GROUP = "order-saga";
     static final String ORDER_ID = "orderId";
     static final String PAYMENT_DEADLINE = "payment-deadline";
+    static final String PAYMENT_MAX_WAIT = "payment-max-wait";
 
     private OrderId orderId;
     private Money total;
@@ -96,6 +103,10 @@ public class OrderSaga {
     /** Set once the charge was asked for. */
     private PaymentId paymentId;
     private String paymentDeadlineId;
+    /** When the order was placed: the payment max wait counts from then. */
+    private Instant placedAt;
+    /** Set once the payment deadline was extended, the payment channel having been down. */
+    private String paymentMaxWaitId;
 
     @Autowired
     private transient SagaCommands commands;
@@ -103,6 +114,8 @@ public class OrderSaga {
     private transient DeadlineManager deadlineManager;
     @Autowired
     private transient OrderSagaSettings settings;
+    @Autowired
+    private transient PaymentChannel paymentChannel;
 
     public OrderSaga() {
         // public, as is the class: Axon's saga factory calls it without making it accessible
@@ -112,8 +125,9 @@ public class OrderSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(OrderPlaced event) {
+    void on(OrderPlaced event, @Timestamp Instant placed) {
         orderId = event.orderId();
+        placedAt = placed;
         total = event.total();
         lines = inProductIdOrder(event.lines());
         step = RESERVING;
@@ -154,6 +168,7 @@ public class OrderSaga {
         paymentId = PaymentId.forOrder(orderId);
         commands.send(new ChargePaymentCommand(paymentId, orderId, total));
         commands.send(new MarkOrderAwaitingPaymentCommand(orderId, paymentId));
+        // written in the batch that commits only once Kafka acknowledged the charge: no request, no deadline
         paymentDeadlineId = deadlineManager.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE);
     }
 
@@ -165,11 +180,38 @@ public class OrderSaga {
         }
     }
 
+    /**
+     * The payment service had the request for the payment timeout and did not answer: cancel. Unless the payment
+     * channel was down meanwhile (docs/decisions/0017): then the payment service has not had its time, and gets
+     * what it is owed, within the payment max wait.
+     */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     void onPaymentDeadline() {
         paymentDeadlineId = null;
-        if (step == AWAITING_PAYMENT) {
+        if (step != AWAITING_PAYMENT) {
+            return;
+        }
+        Duration owed = paymentChannel.stillOwed(settings.paymentTimeout());
+        if (owed.isZero()) {
             askToCancel(PAYMENT_TIMEOUT, "no payment result within " + settings.paymentTimeout().toSeconds() + " s");
+            return;
+        }
+        paymentDeadlineId = deadlineManager.schedule(owed, PAYMENT_DEADLINE);
+        if (paymentMaxWaitId == null) {
+            // only once the channel was down: the happy path schedules one deadline per order, not two
+            paymentMaxWaitId = placedAt != null
+                    ? deadlineManager.schedule(placedAt.plus(settings.paymentMaxWait()), PAYMENT_MAX_WAIT)
+                    : deadlineManager.schedule(settings.paymentMaxWait(), PAYMENT_MAX_WAIT);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PAYMENT_MAX_WAIT)
+    void onPaymentMaxWait() {
+        paymentMaxWaitId = null;
+        if (step == AWAITING_PAYMENT) {
+            cancelPaymentDeadline();
+            askToCancel(PAYMENT_TIMEOUT, "no payment result within the maximum wait of " + settings.paymentMaxWait().toSeconds()
+                    + " s, the payment channel having been down");
         }
     }
 
@@ -273,8 +315,12 @@ public class OrderSaga {
 
     private void cancelPaymentDeadline() {
         if (paymentDeadlineId != null) {
-            cancelHarmlessly(paymentDeadlineId);
+            cancelHarmlessly(PAYMENT_DEADLINE, paymentDeadlineId);
             paymentDeadlineId = null;
+        }
+        if (paymentMaxWaitId != null) {
+            cancelHarmlessly(PAYMENT_MAX_WAIT, paymentMaxWaitId);
+            paymentMaxWaitId = null;
         }
     }
 
@@ -282,9 +328,9 @@ public class OrderSaga {
      * A deadline that is firing at this very moment cannot be cancelled. Letting it fire is harmless: its
      * handler looks at the step first, and the step is no longer awaiting payment.
      */
-    private void cancelHarmlessly(String scheduleId) {
+    private void cancelHarmlessly(String deadlineName, String scheduleId) {
         try {
-            deadlineManager.cancelSchedule(PAYMENT_DEADLINE, scheduleId);
+            deadlineManager.cancelSchedule(deadlineName, scheduleId);
         } catch (RuntimeException firingNow) {
             // the payment deadline is being handled right now; see above
         }

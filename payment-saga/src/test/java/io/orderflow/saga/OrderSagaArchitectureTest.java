@@ -53,7 +53,8 @@ class OrderSagaArchitectureTest {
                     (JavaClass type) -> type.isAssignableTo(CommandGateway.class)
                             || type.isAssignableTo(SagaCommands.class)
                             || type.isAssignableTo(DeadlineManager.class)
-                            || type.isAssignableTo(OrderSagaSettings.class)))
+                            || type.isAssignableTo(OrderSagaSettings.class)
+                            || type.isAssignableTo(PaymentChannel.class)))
             .should().haveModifier(JavaModifier.TRANSIENT)
             .because("saga state is serialized through its fields, and resources are injected again on every load");
 }

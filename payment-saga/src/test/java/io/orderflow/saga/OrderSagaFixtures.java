@@ -64,10 +64,38 @@ final class OrderSagaFixtures {
     }
 
     static SagaTestFixture<OrderSaga> anOrderSagaFixture(OrderSagaSettings settings) {
+        return anOrderSagaFixture(settings, PaymentChannel.ALWAYS_OPEN);
+    }
+
+    static SagaTestFixture<OrderSaga> anOrderSagaFixture(OrderSagaSettings settings, PaymentChannel channel) {
         SagaTestFixture<OrderSaga> fixture = new SagaTestFixture<>(OrderSaga.class);
         fixture.registerResource(settings);
+        fixture.registerResource(channel);
         fixture.registerResource(new SagaCommands(DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
         return fixture;
+    }
+
+    /** A payment channel that a test closes and opens again; open for ever until then. */
+    static final class TogglePaymentChannel implements PaymentChannel {
+
+        /** How long the channel has been open; null while it is down. */
+        private Duration openFor = Duration.ofDays(1);
+
+        void down() {
+            openFor = null;
+        }
+
+        void openedAgo(Duration ago) {
+            openFor = ago;
+        }
+
+        @Override
+        public Duration stillOwed(Duration window) {
+            if (openFor == null) {
+                return window;
+            }
+            return openFor.compareTo(window) >= 0 ? Duration.ZERO : window.minus(openFor);
+        }
     }
 
     static int quantityOf(ProductId product) {

@@ -57,7 +57,7 @@ class OrderSagaSerializationTest {
             .setVisibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private static final String[] RESOURCES = {"commands", "deadlineManager", "settings"};
+    private static final String[] RESOURCES = {"commands", "deadlineManager", "settings", "paymentChannel"};
 
     @Test
     void storesItsStateAndNoneOfItsResources() throws IOException {
@@ -65,7 +65,7 @@ class OrderSagaSerializationTest {
                 historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))));
 
         assertThat(stored.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "orderId", "total", "lines", "step", "paymentId", "paymentDeadlineId");
+                "orderId", "total", "lines", "step", "paymentId", "paymentDeadlineId", "placedAt", "paymentMaxWaitId");
         assertThat(stored.get("orderId").asText()).isEqualTo(ORDER.value());
         assertThat(stored.get("lines").get(0).get("productId").asText()).isEqualTo(PRODUCT_1.value());
         assertThat(stored.get("paymentId").asText()).isEqualTo(PAYMENT.value());

@@ -7,6 +7,7 @@ import static io.orderflow.contracts.order.OrderStatus.AWAITING_PAYMENT;
 import static io.orderflow.contracts.order.OrderStatus.CONFIRMED;
 import static io.orderflow.contracts.order.OrderStatus.PENDING;
 import static io.orderflow.saga.OrderSaga.PAYMENT_DEADLINE;
+import static io.orderflow.saga.OrderSaga.PAYMENT_MAX_WAIT;
 import static io.orderflow.saga.OrderSagaFixtures.ORDER;
 import static io.orderflow.saga.OrderSagaFixtures.PAYMENT;
 import static io.orderflow.saga.OrderSagaFixtures.PAYMENT_WAIT;
@@ -43,8 +44,10 @@ import io.orderflow.contracts.common.PaymentId;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.payment.RefundPaymentCommand;
 import io.orderflow.saga.OrderSagaFixtures.Stage;
+import io.orderflow.saga.OrderSagaFixtures.TogglePaymentChannel;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -310,6 +313,123 @@ class OrderSagaTest {
             given(fixture, List.of(aThreeLineOrderPlaced(), stockReserved(PRODUCT_1)))
                     .whenPublishingA(reservationExpired(PRODUCT_1))
                     .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, "reservation of product product-1 expired before payment"));
+        }
+    }
+
+    /** The payment deadline runs only while the payment channel is open, up to the payment max wait (docs/decisions/0017). */
+    @Nested
+    class PaymentChannelDown {
+
+        private static final Duration MAX_WAIT = Duration.ofSeconds(75);
+        private static final String MAX_WAIT_DETAIL = "no payment result within the maximum wait of 75 s, the payment channel having been down";
+
+        private final TogglePaymentChannel channel = new TogglePaymentChannel();
+
+        @BeforeEach
+        void fixtureWithAChannelToClose() {
+            fixture = anOrderSagaFixture(new OrderSagaSettings(PAYMENT_WAIT, MAX_WAIT), channel);
+        }
+
+        @Test
+        void schedulesThePaymentDeadlineOnlyWithTheChargeWhichCommitsOnceKafkaAcknowledgedIt() {
+            OrderPlaced order = aOneLineOrderPlaced();
+            fixture.givenAPublished(order)
+                    .whenPublishingA(stockReserved(PRODUCT_1))
+                    .expectDispatchedCommands(chargePayment(order), markAwaitingPayment())
+                    .expectScheduledDeadlineWithName(PAYMENT_WAIT, PAYMENT_DEADLINE)
+                    .expectNoScheduledDeadlineMatching(aDeadlineNamed(PAYMENT_MAX_WAIT));
+        }
+
+        @Test
+        void waitsAnotherPaymentTimeoutWhenTheChannelIsDownAtTheDeadline() {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .whenTimeElapses(PAYMENT_WAIT)
+                    .expectTriggeredDeadlinesWithName(PAYMENT_DEADLINE)
+                    .expectNoDispatchedCommands()
+                    .expectScheduledDeadlineWithName(PAYMENT_WAIT, PAYMENT_DEADLINE);
+        }
+
+        @Test
+        void waitsTheRestOfAPaymentTimeoutWhenTheChannelOpenedAgainMeanwhile() {
+            channel.openedAgo(Duration.ofSeconds(10));
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .whenTimeElapses(PAYMENT_WAIT)
+                    .expectNoDispatchedCommands()
+                    .expectScheduledDeadlineWithName(Duration.ofSeconds(20), PAYMENT_DEADLINE);
+        }
+
+        @Test
+        void asksToCancelForTheTimeoutWhenTheChannelStayedOpenThroughTheExtension() throws Exception {
+            channel.down();
+            ContinuedGivenState extended = given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenTimeElapses(PAYMENT_WAIT);
+            channel.openedAgo(PAYMENT_WAIT);
+
+            extended.whenTimeElapses(PAYMENT_WAIT)
+                    .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, TIMEOUT_DETAIL))
+                    .expectNoScheduledDeadlineMatching(aDeadlineNamed(PAYMENT_DEADLINE));
+        }
+
+        @Test
+        void asksToCancelWhenThePaymentMaxWaitPassesWhileTheChannelStaysDown() throws Exception {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenTimeElapses(MAX_WAIT.minusSeconds(1))
+                    .whenTimeElapses(Duration.ofSeconds(1))
+                    .expectDispatchedCommands(cancelOrder(PAYMENT_TIMEOUT, MAX_WAIT_DETAIL))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void waitsForThePaymentUntilTheMaxWaitWhileTheChannelStaysDown() throws Exception {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .whenTimeElapses(MAX_WAIT.minusSeconds(1))
+                    .expectNoDispatchedCommands();
+        }
+
+        @Test
+        void commitsTheStockAndDropsBothDeadlinesWhenTheApprovalArrivesDuringAnExtension() throws Exception {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenTimeElapses(PAYMENT_WAIT)
+                    .whenPublishingA(orderConfirmed())
+                    .expectDispatchedCommands(commitStock(PRODUCT_1), commitStock(PRODUCT_2), commitStock(PRODUCT_3))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void asksToCancelAndDropsBothDeadlinesWhenTheDeclineArrivesDuringAnExtension() throws Exception {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenTimeElapses(PAYMENT_WAIT)
+                    .whenPublishingA(paymentDeclined(DECLINE_REASON))
+                    .expectDispatchedCommands(cancelOrder(PAYMENT_DECLINED, DECLINE_REASON))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void releasesEverythingAndDropsBothDeadlinesWhenTheCustomerCancelsDuringAnExtension() throws Exception {
+            OrderPlaced order = aThreeLineOrderPlaced();
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, order))
+                    .andThenTimeElapses(PAYMENT_WAIT)
+                    .whenPublishingA(cancelledByCustomer(AWAITING_PAYMENT))
+                    .expectDispatchedCommands(releaseStock(PRODUCT_1), releaseStock(PRODUCT_2), releaseStock(PRODUCT_3),
+                            voidPayment(order))
+                    .expectNoScheduledDeadlines()
+                    .expectActiveSagas(0);
+        }
+
+        @Test
+        void doesNothingWhenTheMaxWaitPassesAfterTheOrderWasConfirmed() throws Exception {
+            channel.down();
+            given(fixture, historyUntil(Stage.RESERVED, aThreeLineOrderPlaced()))
+                    .andThenTimeElapses(PAYMENT_WAIT)
+                    .andThenAPublished(orderConfirmed())
+                    .whenTimeElapses(MAX_WAIT)
+                    .expectNoDispatchedCommands();
         }
     }
 

@@ -3,6 +3,7 @@ package io.orderflow.proof;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -10,21 +11,28 @@ import java.util.Random;
 /**
  * Load on the application while it is crashed and its infrastructure fails: the application SIGKILLed
  * every 20–60 s (random) and started again, PostgreSQL restarted in immediate mode, the Kafka broker
- * away for a while, and duplicated, reordered, late and malformed payment results. Then the load stops,
- * every order must settle, and the store must pass the audit. Every loop is bounded in time and count;
+ * away for longer than the payment deadline, and duplicated, reordered, late and malformed payment results. Then
+ * the load stops, every order must settle, none may have been cancelled for a payment timeout, and the store must
+ * pass the audit. Every loop is bounded in time and count;
  * every process listens on loopback only.
  */
 final class FaultCampaign {
 
     /** What to do, and the bounds. */
     record Plan(Duration duration, Duration minKillInterval, Duration maxKillInterval, int maxKills, int postgresRestarts,
-                int kafkaStops, Duration kafkaOutage, int injectedResults, int loadWorkers, Duration loadPause, long maxOrders,
+                int kafkaStops, List<Duration> kafkaOutages, int injectedResults, int loadWorkers, Duration loadPause, long maxOrders,
                 Duration settleLimit, long seed) {
+
+        /** The broker's outage at its {@code stop}th stop (from 1): the outages in turn. */
+        Duration kafkaOutage(int stop) {
+            return kafkaOutages.get((stop - 1) % kafkaOutages.size());
+        }
 
         /** The full campaign, from the {@code faults.*} system properties (see proof/pom.xml and docs/proof-suite.md). */
         static Plan fromSystemProperties() {
             return new Plan(Duration.parse(System.getProperty("faults.duration", "PT10M")), Duration.ofSeconds(20), Duration.ofSeconds(60),
-                    1000, Integer.getInteger("faults.pg-restarts", 3), Integer.getInteger("faults.kafka-stops", 2), Duration.ofSeconds(30),
+                    1000, Integer.getInteger("faults.pg-restarts", 3), Integer.getInteger("faults.kafka-stops", 2),
+                    Arrays.stream(System.getProperty("faults.kafka-outages", "PT30S,PT2M").split(",")).map(String::strip).map(Duration::parse).toList(),
                     Integer.getInteger("faults.injected-results", 200), 4, Duration.ofMillis(100), 1_000_000,
                     Duration.ofMinutes(5), Long.getLong("faults.seed", 1));
         }
@@ -32,22 +40,24 @@ final class FaultCampaign {
 
     /** What happened, and the verdict. */
     record Report(Plan plan, Duration took, long placed, int appKills, int postgresRestarts, int kafkaStops,
-                  PaymentResultInjector.Injected injected, long deadLetters, String load, String outcomes,
+                  PaymentResultInjector.Injected injected, long deadLetters, String load, String outcomes, long paymentTimeouts,
                   List<StoreInspector.OrderState> unsettled, List<String> unknownAccepted, List<String> keyConflicts,
                   Audit.Result audit, String diagnostics) {
 
         boolean passed() {
             return unsettled.isEmpty() && unknownAccepted.isEmpty() && keyConflicts.isEmpty() && audit.clean()
-                    && deadLetters >= injected.malformed();
+                    && deadLetters >= injected.malformed() && paymentTimeouts == 0;
         }
 
         String render() {
             return String.join("\n",
                     "fault campaign: " + (passed() ? "PASSED" : "FAILED") + " in " + took.toSeconds() + " s (planned load " + plan.duration() + ")",
                     "orders placed (event store): " + placed + "; outcomes: " + outcomes,
+                    "orders cancelled PAYMENT_TIMEOUT (none expected: the payment deadline runs only while the payment channel is open): "
+                            + paymentTimeouts,
                     "load: " + load,
                     "faults: application SIGKILLs=" + appKills + ", PostgreSQL immediate restarts=" + postgresRestarts
-                            + ", Kafka stops=" + kafkaStops + " (" + plan.kafkaOutage().toSeconds() + " s each)",
+                            + ", Kafka stops=" + kafkaStops + " (outages in turn: " + plan.kafkaOutages() + ")",
                     "injected payment results: " + injected + "; payments.results.dlq holds " + deadLetters,
                     "unsettled orders: " + unsettled.size() + ", accepted orders unknown to the store: " + unknownAccepted
                             + ", idempotency-key conflicts: " + keyConflicts,
@@ -105,7 +115,7 @@ final class FaultCampaign {
             Audit.Result audit = Audit.run(cluster.postgres, cluster.workDir);
             Report report = new Report(plan, Duration.between(started, Instant.now()), cluster.store.placedOrders(), app.kills(),
                     cluster.postgres.immediateRestarts(), cluster.kafka.stops(), total, deadLetters, load.summary(),
-                    cluster.store.outcomes().toString(), unsettled, cluster.store.unknownOrders(load.acceptedOrderIds()),
+                    cluster.store.outcomes().toString(), cluster.store.outcomes().getOrDefault("CANCELLED/PAYMENT_TIMEOUT", 0L), unsettled, cluster.store.unknownOrders(load.acceptedOrderIds()),
                     load.keyConflicts(), audit, cluster.diagnostics(unsettled, audit));
             log(report.render());
             log("report: " + cluster.writeReport(report.render()));
@@ -131,8 +141,9 @@ final class FaultCampaign {
                     "PostgreSQL restart -m immediate", cluster.postgres::restartImmediately));
         }
         for (int i = 1; i <= plan.kafkaStops(); i++) {
+            Duration outage = plan.kafkaOutage(i);
             steps.add(new Step(plan.duration().multipliedBy(2 * i - 1).dividedBy(2L * plan.kafkaStops() + 1),
-                    "Kafka broker stopped for " + plan.kafkaOutage().toSeconds() + " s", () -> cluster.kafka.stopFor(plan.kafkaOutage())));
+                    "Kafka broker stopped for " + outage.toSeconds() + " s", () -> cluster.kafka.stopFor(outage)));
         }
         int injections = 3;
         for (int i = 1; i <= injections; i++) {

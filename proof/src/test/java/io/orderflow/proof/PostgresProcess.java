@@ -34,6 +34,8 @@ final class PostgresProcess implements AutoCloseable {
     private final String user;
     private final String password;
     private int immediateRestarts;
+    private int outages;
+    private String stoppedWith;
 
     private PostgresProcess(Path dataDirectory, Path log, EmbeddedPostgres server) {
         this.dataDirectory = dataDirectory;
@@ -124,6 +126,34 @@ final class PostgresProcess implements AutoCloseable {
         if (!Net.waitUntil(Duration.ofSeconds(120), Duration.ofMillis(200), this::answers)) {
             throw new IllegalStateException("PostgreSQL did not come back after an immediate restart; see " + log);
         }
+    }
+
+    /**
+     * {@code pg_ctl stop -m immediate}: every backend killed, the server gone, until {@link #startAgain()}. Its
+     * command-line options (port, settings) are read first from {@code postmaster.opts}, to start it as it was.
+     */
+    void stopImmediately() {
+        try {
+            stoppedWith = Files.readString(dataDirectory.resolve("postmaster.opts")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.opts in " + dataDirectory, e);
+        }
+        pgCtl(List.of("-D", dataDirectory.toString(), "-m", "immediate", "-w", "-t", "120", "stop"));
+        outages++;
+    }
+
+    /** Starts the server stopped by {@link #stopImmediately()} with the options it ran with; returns once it answers. */
+    void startAgain() {
+        // postmaster.opts: the postgres binary, then its quoted arguments; pg_ctl passes -o on to it
+        String options = stoppedWith.substring(stoppedWith.indexOf(' ') + 1);
+        pgCtl(List.of("-D", dataDirectory.toString(), "-o", options, "-w", "-t", "120", "-l", log.toString(), "start"));
+        if (!Net.waitUntil(Duration.ofSeconds(120), Duration.ofMillis(200), this::answers)) {
+            throw new IllegalStateException("PostgreSQL did not come back after a stop; see " + log);
+        }
+    }
+
+    int outages() {
+        return outages;
     }
 
     boolean answers() {

@@ -12,6 +12,7 @@ import io.orderflow.contracts.payment.VoidPaymentCommand;
 import io.orderflow.integration.BeforeCommit;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.CommandHandler;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +21,18 @@ import org.springframework.stereotype.Component;
  * succeeds once the broker acknowledged its request: the record is sent at once, and the unit of work that
  * handles the command (on the local command bus, the order process's whole batch) waits for the
  * acknowledgements together before it commits. A request sent twice is harmless: the payment service is
- * idempotent per request id.
+ * idempotent per request id. Whether the broker took each request tells the {@link KafkaPaymentChannel}
+ * whether the payment channel is down.
  */
 @Component
 class PaymentRequestPublisher {
 
     private final KafkaPublisher publisher;
+    private final KafkaPaymentChannel channel;
 
-    PaymentRequestPublisher(KafkaPublisher publisher) {
+    PaymentRequestPublisher(KafkaPublisher publisher, KafkaPaymentChannel channel) {
         this.publisher = publisher;
+        this.channel = channel;
     }
 
     @CommandHandler
@@ -48,6 +52,14 @@ class PaymentRequestPublisher {
 
     private void send(PaymentRequestType type, PaymentId paymentId, OrderId orderId, Money amount) {
         PaymentRequest request = PaymentRequest.of(type, paymentId.value(), orderId.value(), amount.amount(), amount.currency());
-        BeforeCommit.await(publisher.sendJsonAsync(PaymentTopics.REQUESTS, request.orderId(), request, Map.of()));
+        CompletableFuture<Void> acknowledgement = publisher.sendJsonAsync(PaymentTopics.REQUESTS, request.orderId(), request, Map.of())
+                .whenComplete((acknowledged, failure) -> {
+                    if (failure == null) {
+                        channel.acknowledged();
+                    } else {
+                        channel.failed();
+                    }
+                });
+        BeforeCommit.await(acknowledgement);
     }
 }

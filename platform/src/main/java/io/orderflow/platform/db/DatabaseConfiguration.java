@@ -37,6 +37,7 @@ public class DatabaseConfiguration {
         config.setUsername(properties.username());
         config.setPassword(properties.password());
         config.setMaximumPoolSize(properties.jdbcPoolSize());
+        config.setConnectionTimeout(properties.connectionTimeout().toMillis());
         config.setAutoCommit(true);
         // a batch of inserts (events of a processor's batch, read-model rows) as one multi-row statement
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
@@ -66,6 +67,8 @@ public class DatabaseConfiguration {
         return new ConnectionPool(ConnectionPoolConfiguration.builder(connectionFactory)
                 .name("orderflow-r2dbc")
                 .maxSize(properties.r2dbcPoolSize())
+                .maxAcquireTime(properties.connectionTimeout())
+                .maxCreateConnectionTime(properties.connectionTimeout())
                 .maxIdleTime(Duration.ofMinutes(5))
                 .build());
     }

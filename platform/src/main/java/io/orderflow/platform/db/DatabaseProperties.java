@@ -1,5 +1,6 @@
 package io.orderflow.platform.db;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url       JDBC URL, e.g. {@code jdbc:postgresql://db:5432/orderflow}
  * @param jdbcPoolSize  maximum JDBC connections (Axon, projections)
  * @param r2dbcPoolSize maximum R2DBC connections (reactive reads)
+ * @param connectionTimeout how long a request waits for a connection, JDBC or R2DBC, before it fails (and the edge
+ *                          answers {@code 503 SERVICE_UNAVAILABLE}): while PostgreSQL is down, requests fail this fast
  */
 @ConfigurationProperties("orderflow.db")
 public record DatabaseProperties(
@@ -17,7 +20,8 @@ public record DatabaseProperties(
         @DefaultValue("postgres") String username,
         @DefaultValue("") String password,
         @DefaultValue("20") int jdbcPoolSize,
-        @DefaultValue("10") int r2dbcPoolSize) {
+        @DefaultValue("10") int r2dbcPoolSize,
+        @DefaultValue("PT5S") Duration connectionTimeout) {
 
     /** The R2DBC form of the JDBC URL: same host, port, database and parameters. */
     public String r2dbcUrl() {

@@ -50,7 +50,7 @@ public class KafkaSubscription implements SmartLifecycle {
     private static final int MAX_DEFERRED_COMMITS = 1_000;
 
     private final String topic;
-    private final ReceiverOptions<String, byte[]> options;
+    private volatile ReceiverOptions<String, byte[]> options;
     private final MessageHandler handler;
     private final KafkaPublisher deadLetters;
     private final RetryPolicy retryPolicy;
@@ -111,6 +111,14 @@ public class KafkaSubscription implements SmartLifecycle {
         this.observability = observability;
         this.deadLettered = observability.deadLetters(topic);
         this.lanes = lanes;
+    }
+
+    /**
+     * Tells {@code assigned} each time the group gave this consumer its partitions (the group's rebalance is over for
+     * it; possibly none of them), and {@code revoked} each time it took them away. Call before {@link #start()}.
+     */
+    public synchronized void listenToAssignments(Runnable assigned, Runnable revoked) {
+        options = options.addAssignListener(partitions -> assigned.run()).addRevokeListener(partitions -> revoked.run());
     }
 
     @Override
