@@ -7,6 +7,7 @@ import io.orderflow.platform.axon.ParkedSagaEvents;
 import io.orderflow.platform.axon.ParkedSagaEvents.Failure;
 import io.orderflow.platform.axon.ParkedSagaEvents.ParkedEvent;
 import io.orderflow.platform.db.DatabaseFailures;
+import io.orderflow.platform.kafka.KafkaUnavailableException;
 import io.orderflow.saga.SagaCommands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class SagaStepParking {
     // ---- a failed batch: every event on its own, parked after its attempts
 
     private void handleError(ErrorContext errorContext) throws Exception {
-        if (isTheDatabaseAway(errorContext.error())) {
+        if (isInfrastructureAway(errorContext.error())) {
             throw rethrown(errorContext.error());
         }
         List<? extends EventMessage<?>> events = errorContext.failedEvents();
@@ -160,7 +161,7 @@ public final class SagaStepParking {
                 handleAlone(List.of(event), segment);
                 return null;
             } catch (Exception failed) {
-                if (isTheDatabaseAway(failed)) {
+                if (isInfrastructureAway(failed)) {
                     throw failed;
                 }
                 last = failed;
@@ -214,7 +215,7 @@ public final class SagaStepParking {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(failed);
             }
-            if (events.isEmpty() || isTheDatabaseAway(failed)) {
+            if (events.isEmpty() || isInfrastructureAway(failed)) {
                 throw failed instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
             }
             Failure failure = failureOf(failed, 1);
@@ -308,9 +309,12 @@ public final class SagaStepParking {
         return new Failure(reason.name(), attempts, shown.getClass().getName(), String.valueOf(shown.getMessage()));
     }
 
-    /** The database is away, or refused for a moment: nothing a step did, and nothing to park. */
-    static boolean isTheDatabaseAway(Throwable failed) {
-        return DatabaseFailures.isTransient(failed);
+    /**
+     * The database or the Kafka broker is away, or refused for a moment: nothing a step did, and nothing to park. The
+     * batch is retried as a whole until they are back (a charge the broker has not acknowledged has no deadline yet).
+     */
+    static boolean isInfrastructureAway(Throwable failed) {
+        return DatabaseFailures.isTransient(failed) || KafkaUnavailableException.isCauseOf(failed);
     }
 
     private static Throwable causeOfType(Throwable failed, Class<? extends Throwable> type) {

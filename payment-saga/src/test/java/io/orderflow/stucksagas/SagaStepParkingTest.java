@@ -9,6 +9,7 @@ import io.orderflow.platform.axon.ParkedSagaEvents.Failure;
 import io.orderflow.saga.SagaCommandsFailures;
 import java.sql.SQLException;
 import org.axonframework.serialization.SerializationException;
+import io.orderflow.platform.kafka.KafkaUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** Why a step is parked, and which failures are the database's and never parked. */
@@ -50,8 +51,18 @@ class SagaStepParkingTest {
 
     @Test
     void neverParksTheDatabaseBeingAway() {
-        assertThat(SagaStepParking.isTheDatabaseAway(new RuntimeException(new SQLException("connection refused", "08001")))).isTrue();
-        assertThat(SagaStepParking.isTheDatabaseAway(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
-        assertThat(SagaStepParking.isTheDatabaseAway(new RuntimeException(new SQLException("raised", "P0001")))).isFalse();
+        assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("connection refused", "08001")))).isTrue();
+        assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("raised", "P0001")))).isFalse();
+    }
+
+    /** A charge the broker did not acknowledge in time fails the batch; its orders must wait for the broker, not be parked. */
+    @Test
+    void neverParksTheBrokerBeingAway() {
+        Throwable unacknowledged = new java.util.concurrent.CompletionException(
+                new KafkaUnavailableException("payments.requests", new java.util.concurrent.TimeoutException("no answer in 5 s")));
+
+        assertThat(SagaStepParking.isInfrastructureAway(unacknowledged)).isTrue();
+        assertThat(SagaStepParking.isInfrastructureAway(new IllegalStateException("refused"))).isFalse();
     }
 }

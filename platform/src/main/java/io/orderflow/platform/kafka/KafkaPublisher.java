@@ -48,7 +48,8 @@ public class KafkaPublisher implements AutoCloseable {
     }
 
     /**
-     * Completes when the broker has the record; errors when it could not be written in time. The record
+     * Completes when the broker has the record; errors when it could not be written, with a
+     * {@link KafkaUnavailableException} when the broker did not take it in time or refused it for a passing reason. The record
      * carries the trace context of a producer span whose parent is the record being handled (when called
      * from a {@link KafkaSubscription}'s handler) or else the span current on the calling thread.
      */
@@ -63,6 +64,7 @@ public class KafkaPublisher implements AutoCloseable {
                     .next()
                     .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()))
                     .timeout(sendTimeout)
+                    .onErrorMap(KafkaUnavailableException::isUnavailability, failure -> new KafkaUnavailableException(topic, failure))
                     .doOnError(span::error)
                     .doFinally(signal -> span.end());
         });
