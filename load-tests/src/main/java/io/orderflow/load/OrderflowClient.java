@@ -21,7 +21,8 @@ final class OrderflowClient {
     static final String CUSTOMER_PASSWORD = "load-test-password";
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     OrderflowClient(String baseUrl) {
