@@ -96,6 +96,8 @@ class StuckSagaTest {
         String refused = aRefusedProduct("Resolved teapot");
         String stuckOrder = api.placeOrder(api.aCustomer(), Map.of(refused, 2));
         awaitStuck(stuckOrder);
+        assertThat(sagaTokenIndex()).as("the saga processor's stored token has moved past the parked step: a restart, or "
+                + "another instance taking its segment, does not handle it again").isGreaterThanOrEqualTo(indexOf(stuckOrder, "OrderPlaced"));
 
         JsonNode resolution = api.http.post().uri("/api/admin/sagas/{id}/resolve", stuckOrder)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -136,6 +138,18 @@ class StuckSagaTest {
         return await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/admin/sagas").get("sagas").valueStream()
                 .filter(saga -> saga.get("orderId").asString().equals(orderId))
                 .findFirst().orElse(null), saga -> saga != null);
+    }
+
+    private long indexOf(String orderId, String eventType) {
+        return jdbc.queryForObject("SELECT global_index FROM axon.domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                Long.class, orderId, "%." + eventType);
+    }
+
+    /** How far every segment of the saga's processor has stored that it got. */
+    private long sagaTokenIndex() {
+        return jdbc.queryForObject("""
+                SELECT min((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint) FROM axon.token_entry
+                 WHERE processor_name = 'order-saga' AND token IS NOT NULL""", Long.class);
     }
 
     private JsonNode retry(String orderId) {

@@ -24,6 +24,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -39,9 +42,11 @@ import org.slf4j.LoggerFactory;
  * Parks a saga step that keeps failing, so that the saga's processor goes on with every other order
  * (docs/decisions/0016). Two parts of the processor:
  * <ul>
- * <li>its error handler: a batch that failed is handled again event by event, each in a transaction of its own.
- * An event that fails {@link StuckSagaSettings#maxAttempts()} times, with back-off, is parked with why; the
- * order's later events of the batch are parked behind it. Then the processor goes on. A failure of the database
+ * <li>its error handler: a batch that failed is handled again event by event, each in a transaction of its own
+ * that also moves the processor's token past the event, so that no event handled alone is handled again after a
+ * restart or by the instance that takes the segment over. An event that fails {@link StuckSagaSettings#maxAttempts()}
+ * times, with back-off, is parked with why; the order's later events of the batch are parked behind it. Then the
+ * processor goes on. A segment whose claim this instance lost is left to its new owner. A failure of the database
  * itself (its connection, a deadlock, a serialization conflict) is no step's fault: the batch is left to the
  * processor, which retries it with back-off until the database is back.</li>
  * <li>its interceptor: an event of an order whose process is parked is parked behind it, unhandled, so that the
@@ -60,6 +65,7 @@ public final class SagaStepParking {
     private final ParkedSagaEvents parked;
     private final StuckSagaSettings settings;
     private final TransactionManager transactionManager;
+    private final TokenStore tokenStore;
     private final Sleeper sleeper;
     private final ThreadLocal<Integer> segmentOfThread = new ThreadLocal<>();
     private volatile Supplier<AbstractSagaManager<?>> sagaManager;
@@ -67,11 +73,12 @@ public final class SagaStepParking {
     private volatile Supplier<List<CorrelationDataProvider>> correlationDataProviders = List::of;
 
     public SagaStepParking(String processingGroup, ParkedSagaEvents parked, StuckSagaSettings settings,
-                           TransactionManager transactionManager, Sleeper sleeper) {
+                           TransactionManager transactionManager, TokenStore tokenStore, Sleeper sleeper) {
         this.processingGroup = processingGroup;
         this.parked = parked;
         this.settings = settings;
         this.transactionManager = transactionManager;
+        this.tokenStore = tokenStore;
         this.sleeper = sleeper;
     }
 
@@ -126,23 +133,34 @@ public final class SagaStepParking {
     // ---- a failed batch: every event on its own, parked after its attempts
 
     private void handleError(ErrorContext errorContext) throws Exception {
-        if (isInfrastructureAway(errorContext.error())) {
+        if (isInfrastructureAway(errorContext.error()) || claimLost(errorContext.error())) {
             throw rethrown(errorContext.error());
         }
         List<? extends EventMessage<?>> events = errorContext.failedEvents();
         log.warn("A batch of {} events of {} failed ({}); handling them one by one", events.size(), processingGroup,
                 errorContext.error().toString());
         Segment segment = currentSegment();
+        if (segment == null) {
+            // the batch is retried whole, by this instance or by the one that holds its segment now
+            throw rethrown(errorContext.error());
+        }
+        TokenAdvance advance = new TokenAdvance(errorContext.eventProcessor(), segment);
         Set<String> parkedSequences = new HashSet<>(inTransaction(() -> parked.parkedAmong(processingGroup, sequencesOf(events))));
         for (EventMessage<?> event : events) {
             String sequence = sequenceOf(event);
             if (parkedSequences.contains(sequence)) {
-                inTransaction(() -> parked.park(processingGroup, sequence, event, null));
+                inTransaction(() -> {
+                    parked.park(processingGroup, sequence, event, null);
+                    advance.past(event);
+                });
                 continue;
             }
-            Failure failure = attemptsAt(event, segment);
+            Failure failure = attemptsAt(event, segment, advance);
             if (failure != null) {
-                inTransaction(() -> parked.park(processingGroup, sequence, event, failure));
+                inTransaction(() -> {
+                    parked.park(processingGroup, sequence, event, failure);
+                    advance.past(event);
+                });
                 parkedSequences.add(sequence);
                 log.error("Parked the {} of {} {} after {} attempts: {}", event.getPayloadType().getSimpleName(), processingGroup,
                         sequence, failure.attempts(), failure.causeMessage());
@@ -151,23 +169,46 @@ public final class SagaStepParking {
     }
 
     /** Null when the event went through; why it is to be parked otherwise. */
-    private Failure attemptsAt(EventMessage<?> event, Segment segment) throws Exception {
+    private Failure attemptsAt(EventMessage<?> event, Segment segment, TokenAdvance advance) throws Exception {
         Exception last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 sleeper.sleep(settings.backOffBefore(attempt));
             }
             try {
-                handleAlone(List.of(event), segment);
+                handleAlone(List.of(event), segment, () -> advance.past(event));
                 return null;
             } catch (Exception failed) {
-                if (isInfrastructureAway(failed)) {
+                if (isInfrastructureAway(failed) || claimLost(failed)) {
                     throw failed;
                 }
                 last = failed;
             }
         }
         return failureOf(last, settings.maxAttempts());
+    }
+
+    /**
+     * Moves the processor's token for the failed batch's segment past an event, in the transaction that handled or
+     * parked it. The processor stored no token for the batch (its transaction rolled back); without this, the events
+     * handled alone would be handled again from the token before the batch by whoever claims the segment next. The
+     * token store refuses the write when the claim has moved to another instance, which fails that transaction.
+     */
+    private final class TokenAdvance {
+
+        private final String processorName;
+        private final Segment segment;
+
+        TokenAdvance(String processorName, Segment segment) {
+            this.processorName = processorName;
+            this.segment = segment;
+        }
+
+        void past(EventMessage<?> event) {
+            if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+                tokenStore.storeToken(tracked.trackingToken(), processorName, segment.getSegmentId());
+            }
+        }
     }
 
     // ---- the console: hand a parked sequence to the saga again, or drop its failing step
@@ -207,7 +248,8 @@ public final class SagaStepParking {
                 unitOfWork.commit();
                 return emptyIsDone ? new Outcome(0, null) : null;
             }
-            handleAlone(events.stream().<EventMessage<?>>map(ParkedEvent::message).toList(), Segment.ROOT_SEGMENT);
+            handleAlone(events.stream().<EventMessage<?>>map(ParkedEvent::message).toList(), Segment.ROOT_SEGMENT, () -> {
+            });
             parked.remove(events.stream().map(ParkedEvent::id).toList());
             unitOfWork.commit();
             return new Outcome(events.size(), null);
@@ -230,8 +272,11 @@ public final class SagaStepParking {
 
     // ---- handing events to the saga outside the processor's batch
 
-    /** Joins the current unit of work's transaction if there is one; in a transaction of its own otherwise. */
-    private void handleAlone(List<EventMessage<?>> events, Segment segment) throws Exception {
+    /**
+     * Joins the current unit of work's transaction if there is one; in a transaction of its own otherwise, with
+     * {@code alsoInTransaction} run after each event's handling.
+     */
+    private void handleAlone(List<EventMessage<?>> events, Segment segment, Runnable alsoInTransaction) throws Exception {
         for (EventMessage<?> event : events) {
             UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
             try {
@@ -240,6 +285,7 @@ public final class SagaStepParking {
                 }
                 correlationDataProviders.get().forEach(unitOfWork::registerCorrelationDataProvider);
                 sagaManager.get().handle(event, segment);
+                alsoInTransaction.run();
                 unitOfWork.commit();
             } catch (Exception failed) {
                 if (unitOfWork.isActive()) {
@@ -258,14 +304,15 @@ public final class SagaStepParking {
         transactionManager.executeInTransaction(work);
     }
 
-    /** The segment this processor thread works on; the saga processor has one (application.yml). */
+    /** The segment this processor thread works on; null when this instance holds it no more, or cannot tell which it is. */
     private Segment currentSegment() {
         Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
         Integer segmentId = segmentOfThread.get();
-        if (segmentId != null && status.containsKey(segmentId)) {
-            return status.get(segmentId).getSegment();
+        if (segmentId != null) {
+            EventTrackerStatus held = status.get(segmentId);
+            return held == null ? null : held.getSegment();
         }
-        return status.size() == 1 ? status.values().iterator().next().getSegment() : Segment.ROOT_SEGMENT;
+        return status.size() == 1 ? status.values().iterator().next().getSegment() : null;
     }
 
     private String segmentResource() {
@@ -315,6 +362,11 @@ public final class SagaStepParking {
      */
     static boolean isInfrastructureAway(Throwable failed) {
         return DatabaseFailures.isTransient(failed) || KafkaUnavailableException.isCauseOf(failed);
+    }
+
+    /** The segment's claim went to another instance: its events are the new owner's to handle, not to be parked here. */
+    static boolean claimLost(Throwable failed) {
+        return causeOfType(failed, UnableToClaimTokenException.class) != null;
     }
 
     private static Throwable causeOfType(Throwable failed, Class<? extends Throwable> type) {

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,10 @@ public class StuckSagaConfiguration {
     }
 
     @Bean
-    SagaStepParking sagaStepParking(ParkedSagaEvents parked, StuckSagaSettings settings, TransactionManager transactionManager) {
-        return new SagaStepParking(OrderSaga.PROCESSING_GROUP, parked, settings, transactionManager, SagaStepParking.Sleeper.threadSleep());
+    SagaStepParking sagaStepParking(ParkedSagaEvents parked, StuckSagaSettings settings, TransactionManager transactionManager,
+                                    TokenStore tokenStore) {
+        return new SagaStepParking(OrderSaga.PROCESSING_GROUP, parked, settings, transactionManager, tokenStore,
+                SagaStepParking.Sleeper.threadSleep());
     }
 
     @Bean

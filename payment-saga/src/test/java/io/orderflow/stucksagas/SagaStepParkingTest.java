@@ -8,6 +8,7 @@ import io.orderflow.contracts.saga.StuckReason;
 import io.orderflow.platform.axon.ParkedSagaEvents.Failure;
 import io.orderflow.saga.SagaCommandsFailures;
 import java.sql.SQLException;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.SerializationException;
 import io.orderflow.platform.kafka.KafkaUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,13 @@ class SagaStepParkingTest {
         assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("connection refused", "08001")))).isTrue();
         assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
         assertThat(SagaStepParking.isInfrastructureAway(new RuntimeException(new SQLException("raised", "P0001")))).isFalse();
+    }
+
+    /** A segment another instance claimed is its to handle: no attempt of this instance's counts, nothing is parked here. */
+    @Test
+    void leavesTheEventsOfALostSegmentToItsNewOwner() {
+        assertThat(SagaStepParking.claimLost(new RuntimeException(new UnableToClaimTokenException("claimed by another node")))).isTrue();
+        assertThat(SagaStepParking.claimLost(new IllegalStateException("refused"))).isFalse();
     }
 
     /** A charge the broker did not acknowledge in time fails the batch; its orders must wait for the broker, not be parked. */
