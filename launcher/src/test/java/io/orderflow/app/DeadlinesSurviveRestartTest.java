@@ -78,4 +78,37 @@ class DeadlinesSurviveRestartTest {
             }
         }
     }
+
+    /**
+     * A payment deadline picked by an instance that then died counts as executing until its heartbeats are missed
+     * (db-scheduler). An order cancelled meanwhile has its saga cancel that deadline, which Axon's deadline manager
+     * refused at commit, failing the saga's step on every attempt until it was parked with the stock still held.
+     */
+    @Test
+    void cancellingADeadlinePickedByADeadInstanceDoesNotFailTheSagaStep() {
+        try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
+            broker.start();
+            String database = IsolatedInstance.freshDatabase(sharedJdbc, sharedUrl);
+            var jdbc = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
+            try (IsolatedInstance app = IsolatedInstance.start(database, broker.bootstrapServers(),
+                    "orderflow.payment.enabled=false", "orderflow.saga.payment-timeout=PT120S")) {
+                Api api = app.api();
+                String product = api.addProduct("Abandoned beans", "7.00", 10);
+                String orderId = api.placeOrder(api.aCustomer(), Map.of(product, 4));
+                api.awaitOrderStatus(orderId, "AWAITING_PAYMENT");
+                int picked = jdbc.update("""
+                        UPDATE axon.scheduled_tasks SET picked = true, picked_by = 'a-dead-instance', last_heartbeat = now(),
+                               version = version + 1
+                         WHERE task_name = 'AxonDeadline'""");
+                assertThat(picked).as("the order's payment deadline").isEqualTo(1);
+
+                api.asOwnerOf(orderId).post().uri("/api/orders/{id}/cancel", orderId).exchange().expectStatus().isAccepted();
+
+                JsonNode stock = api.awaitProduct(product, p -> p.get("reserved").asInt() == 0);
+                assertThat(stock.get("available").asInt()).as("the cancelled order's stock released").isEqualTo(10);
+                assertThat(api.get("/api/admin/sagas").get("sagas").size()).as("no stuck saga").isZero();
+                assertThat(api.get("/api/orders/" + orderId).get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
+            }
+        }
+    }
 }

@@ -66,6 +66,12 @@ final class FaultCampaign {
         }
     }
 
+    /** Where the payment timeouts fell, against the faults the log shows with their times. */
+    private static String timeoutsTimeline(StoreInspector store) {
+        List<String> timeline = store.paymentTimeoutTimeline();
+        return timeline.isEmpty() ? "" : "\npayment timeouts by 30 s of cancellation (UTC):\n  " + String.join("\n  ", timeline);
+    }
+
     private record Step(Duration at, String name, Runnable action) {
     }
 
@@ -116,7 +122,7 @@ final class FaultCampaign {
             Report report = new Report(plan, Duration.between(started, Instant.now()), cluster.store.placedOrders(), app.kills(),
                     cluster.postgres.immediateRestarts(), cluster.kafka.stops(), total, deadLetters, load.summary(),
                     cluster.store.outcomes().toString(), cluster.store.outcomes().getOrDefault("CANCELLED/PAYMENT_TIMEOUT", 0L), unsettled, cluster.store.unknownOrders(load.acceptedOrderIds()),
-                    load.keyConflicts(), audit, cluster.diagnostics(unsettled, audit));
+                    load.keyConflicts(), audit, cluster.diagnostics(unsettled, audit) + timeoutsTimeline(cluster.store));
             log(report.render());
             log("report: " + cluster.writeReport(report.render()));
             return report;

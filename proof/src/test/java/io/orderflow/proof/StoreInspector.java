@@ -84,6 +84,32 @@ final class StoreInspector {
         return orderId + ": events " + events + ", ledger " + ledger;
     }
 
+    /**
+     * Orders cancelled {@code PAYMENT_TIMEOUT}, by 30 s of their cancellation: how many, how many the payment service had
+     * not seen when they were cancelled, and the medians of the seconds from awaiting payment to the payment service's
+     * first sight of the request and to the cancellation. Tells a payment service that was behind (its consumer away or
+     * its backlog) from a result that came back late.
+     */
+    List<String> paymentTimeoutTimeline() {
+        return query("""
+                WITH cancelled AS (
+                    SELECT aggregate_identifier AS order_id, time_stamp::timestamptz AS at FROM axon.domain_event_entry
+                     WHERE payload_type LIKE '%.OrderCancelled'
+                       AND convert_from(payload, 'UTF8')::jsonb ->> 'reason' = 'PAYMENT_TIMEOUT'),
+                awaiting AS (
+                    SELECT aggregate_identifier AS order_id, min(time_stamp::timestamptz) AS at FROM axon.domain_event_entry
+                     WHERE payload_type LIKE '%.OrderAwaitingPayment' GROUP BY 1)
+                SELECT to_char(date_trunc('minute', c.at) + floor(extract(second FROM c.at) / 30) * interval '30 seconds', 'HH24:MI:SS'),
+                       count(*),
+                       count(*) FILTER (WHERE p.first_requested_at IS NULL OR p.first_requested_at > c.at),
+                       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.first_requested_at - a.at))::numeric, 1),
+                       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.at - a.at))::numeric, 1)
+                  FROM cancelled c LEFT JOIN awaiting a USING (order_id) LEFT JOIN payments.payment p ON p.order_id = c.order_id
+                 GROUP BY 1 ORDER BY 1
+                """, List.of(), rs -> rs.getString(1) + " cancelled " + rs.getLong(2) + ", unseen by the payment service then "
+                + rs.getLong(3) + ", p50 s awaiting->seen " + rs.getString(4) + ", p50 s awaiting->cancelled " + rs.getString(5));
+    }
+
     /** Count of settled orders by status and reason, e.g. {@code CANCELLED/PAYMENT_TIMEOUT=3}. */
     Map<String, Long> outcomes() {
         Map<String, Long> outcomes = new TreeMap<>();

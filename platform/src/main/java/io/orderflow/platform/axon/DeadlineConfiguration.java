@@ -32,8 +32,8 @@ public class DeadlineConfiguration {
                                 @Value("${orderflow.deadlines.heartbeat-interval:PT5S}") Duration heartbeatInterval,
                                 @Value("${orderflow.deadlines.missed-heartbeats-limit:6}") int missedHeartbeatsLimit) {
         // A deadline picked by an instance that then died stays "executing" until its heartbeats are missed
-        // this many times; meanwhile a saga cancelling it fails its whole batch. db-scheduler's default
-        // (5 min x 6) would stall a saga segment for half an hour after a crash.
+        // this many times, and only then fires again elsewhere (cancelling it meanwhile is a no-op:
+        // FiringTolerantDeadlineManager). db-scheduler's default (5 min x 6) would delay it half an hour.
         // Transaction-aware: a deadline scheduled or cancelled by a handler is written in the handler's own
         // transaction (a saga's batch), atomically with it and without a commit of its own.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject))
@@ -54,14 +54,13 @@ public class DeadlineConfiguration {
                                                TransactionManager transactionManager) {
         // The message serializer, not the field-visibility one: an aggregate's scope descriptor
         // resolves its identifier lazily through a getter, and would be stored without it.
-        return DbSchedulerDeadlineManager.builder()
+        return new FiringTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(deadlineScheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))
                 .serializer(messageSerializer)
                 .transactionManager(transactionManager)
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), deadlineScheduler);
     }
 
     /** db-scheduler is not started by Axon's Spring integration; it runs with the application context. */
