@@ -15,7 +15,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The edge's boundaries: it speaks messages only, reaches the buses one way, and never blocks. */
+/** The edge's boundaries: it speaks messages only (but for its idempotency keys), reaches the buses one way, and never blocks. */
 @AnalyzeClasses(packages = "io.orderflow.edge", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -30,6 +30,14 @@ class ArchitectureTest {
             .that().resideInAPackage("io.orderflow.edge..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
             .because("the edge reads through queries, never through SQL");
+
+    @ArchTest
+    static final ArchRule onlyTheIdempotencyStoreSpeaksSql = noClasses()
+            .that().resideInAPackage("io.orderflow.edge..")
+            .and().resideOutsideOfPackage("io.orderflow.edge.idempotency.postgres..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.r2dbc..", "org.springframework.r2dbc..",
+                    "io.orderflow.platform.db..")
+            .because("the edge's one table of its own, its idempotency keys, is its one use of a database");
 
     @ArchTest
     static final ArchRule onlyTheDispatchersUseTheGateways = noClasses()

@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The idempotency store of the edge's own tests, in memory with the same atomic claim as the PostgreSQL
- * one (which the auth module and the end-to-end tests test against a real database). Expiry is not modelled.
+ * one, which these tests leave out ({@link EdgeTestApplication}) and the end-to-end tests use against a real
+ * database. Expiry is not modelled.
  */
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The auth component's settings. The issuer and audience of its tokens are the edge's
- * ({@code orderflow.edge.security.issuer} and {@code audience}), so that both always agree.
+ * ({@code orderflow.edge.security.issuer} and {@code audience}, bound by {@link io.orderflow.auth.token.IssuedClaims}),
+ * so that both always agree.
  *
  * @param enabled       false removes registration, login and the key set (an external identity provider is used)
  * @param tokenLifetime how long an access token is valid

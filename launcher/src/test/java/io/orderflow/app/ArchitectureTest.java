@@ -42,7 +42,7 @@ class ArchitectureTest {
     static final ArchRule theEdgeDependsOnNoAuthComponent = noClasses()
             .that().resideInAPackage("io.orderflow.edge..")
             .should().dependOnClassesThat().resideInAPackage("io.orderflow.auth..")
-            .because("the edge checks tokens with published keys and stores idempotency keys through a port");
+            .because("the edge checks tokens with published keys and keeps its idempotency keys in its own schema");
 
     @ArchTest
     static final ArchRule theAuthComponentKnowsNoOrders = noClasses()
@@ -77,4 +77,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.orderflow.order..", "io.orderflow.inventory..",
                     "io.orderflow.saga..", "io.orderflow.projections..", "io.orderflow.contracts.order..",
                     "io.orderflow.contracts.inventory..");
+
+    @ArchTest
+    static final ArchRule theAuthComponentDependsOnNoEdge = noClasses()
+            .that().resideInAPackage("io.orderflow.auth..")
+            .should().dependOnClassesThat().resideInAPackage("io.orderflow.edge..")
+            .because("auth issues tokens and keeps accounts; what it shares with the edge (roles, error codes) "
+                    + "lives in the platform and the contracts");
 }

@@ -73,6 +73,30 @@ class AuthFlowTest {
     }
 
     @Test
+    void refusesAPasswordLongerThanBcryptReadsOnceTheRestIsValid() {
+        String tooLong = "ü".repeat(37); // 37 characters, 74 bytes in UTF-8
+
+        api.anonymous.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", anEmail(), "password", tooLong, "name", "Grace Hopper"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.detail").isEqualTo("The request has invalid fields.")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").isEqualTo("must be at most 72 bytes in UTF-8");
+        api.anonymous.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "not an address", "password", tooLong, "name", "Grace Hopper"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("email");
+    }
+
+    @Test
     void answersTheSame401ForAWrongPasswordAndAnUnknownAddress() {
         String email = anEmail();
         api.register(email, "correct horse battery", "Grace Hopper");

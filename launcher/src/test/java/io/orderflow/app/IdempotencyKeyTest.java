@@ -147,7 +147,7 @@ class IdempotencyKeyTest {
         String orderId = place(key, 3).expectStatus().isAccepted()
                 .expectBody(JsonNode.class).returnResult().getResponseBody().get("orderId").asString();
 
-        assertThat(jdbc.queryForList("SELECT status, response_body FROM auth.idempotency_key WHERE customer_id = ?", customer))
+        assertThat(jdbc.queryForList("SELECT status, response_body FROM edge.idempotency_key WHERE customer_id = ?", customer))
                 .as("claimed, with no response stored: the order's stream records the outcome")
                 .singleElement().satisfies(row -> assertThat(row).containsEntry("status", "IN_FLIGHT").containsEntry("response_body", null));
         OrderPlaced placed = queries.query(new FindOrderPlacementQuery(OrderId.of(orderId)), OrderPlaced.class).join();

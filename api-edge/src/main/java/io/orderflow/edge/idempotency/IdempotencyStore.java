@@ -4,8 +4,9 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Where the edge keeps idempotency records, shared by every instance. Implemented over PostgreSQL by the
- * auth component (schema {@code auth}); claiming must be atomic across instances.
+ * Where the edge keeps idempotency records, shared by every instance. Implemented over PostgreSQL in
+ * {@code io.orderflow.edge.idempotency.postgres} (the edge's schema, {@code edge}); claiming must be atomic
+ * across instances.
  */
 public interface IdempotencyStore {
 

@@ -1,6 +1,7 @@
 package io.orderflow.edge.security;
 
 import io.orderflow.contracts.common.CustomerId;
+import io.orderflow.platform.security.Role;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.orderflow.edge.web.ManagementServer;
+import io.orderflow.platform.security.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.orderflow.auth.account;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.orderflow.auth.token.AccessToken;
 import io.orderflow.auth.token.TokenIssuer;
+import io.orderflow.contracts.common.BusinessRuleViolation;
 import io.orderflow.contracts.common.ErrorCode;
-import io.orderflow.edge.problem.ApiProblem;
-import io.orderflow.edge.security.Role;
+import io.orderflow.platform.security.Role;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +40,12 @@ class AccountController {
     @ApiResponse(responseCode = "201", description = "Account created as CUSTOMER", useReturnTypeSchema = true)
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<AccountView>> register(@Valid @RequestBody RegisterRequest request) {
-        Credentials.requireHashable(request.password());
         String email = Credentials.normalizedEmail(request.email());
         return credentials.hash(request.password())
                 .map(hash -> new Account(UUID.randomUUID(), email, request.name().strip(), hash, List.of(Role.CUSTOMER.name())))
                 .flatMap(account -> accounts.add(account).flatMap(added -> added
                         ? Mono.just(ResponseEntity.status(HttpStatus.CREATED).body(AccountView.of(account)))
-                        : Mono.error(ApiProblem.of(ErrorCode.EMAIL_ALREADY_REGISTERED,
+                        : Mono.error(new BusinessRuleViolation(ErrorCode.EMAIL_ALREADY_REGISTERED,
                                 "An account with this e-mail address exists already. Log in instead."))));
     }
 
@@ -61,7 +60,7 @@ class AccountController {
                                 .filter(Boolean::booleanValue)
                                 .map(matched -> tokens.issue(account.id().toString(), account.email(), account.roles())))
                         .orElseGet(() -> credentials.matchesNothing(request.password()).then(Mono.empty())))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.of(ErrorCode.INVALID_CREDENTIALS,
+                .switchIfEmpty(Mono.error(() -> new BusinessRuleViolation(ErrorCode.INVALID_CREDENTIALS,
                         "The e-mail address or the password is wrong.")))
                 .map(token -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(token));
     }

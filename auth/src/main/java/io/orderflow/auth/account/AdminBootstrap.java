@@ -1,7 +1,7 @@
 package io.orderflow.auth.account;
 
 import io.orderflow.auth.AuthProperties;
-import io.orderflow.edge.security.Role;
+import io.orderflow.platform.security.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +39,10 @@ class AdminBootstrap implements ApplicationRunner {
             log.info("No orderflow.auth.admin configured; no administrator account is created");
             return;
         }
-        Credentials.requireHashable(admin.password());
+        if (!Credentials.hashable(admin.password(), Credentials.MAX_PASSWORD_BYTES)) {
+            throw new IllegalStateException("orderflow.auth.admin.password must be at most "
+                    + Credentials.MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
         String email = Credentials.normalizedEmail(admin.email());
         // start-up, on the main thread: waiting here blocks no event loop
         Boolean created = credentials.hash(admin.password())

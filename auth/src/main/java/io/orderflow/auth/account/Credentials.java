@@ -1,10 +1,6 @@
 package io.orderflow.auth.account;
 
-import io.orderflow.contracts.common.ErrorCode;
-import io.orderflow.edge.problem.ApiProblem;
-import io.orderflow.edge.problem.FieldViolation;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -33,11 +29,9 @@ class Credentials {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    static void requireHashable(String password) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiProblem.of(ErrorCode.VALIDATION_FAILED, "The request has invalid fields.",
-                    List.of(new FieldViolation("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8")));
-        }
+    /** Whether bcrypt reads all of {@code password}, when it may read {@code maxBytes}. */
+    static boolean hashable(String password, int maxBytes) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= maxBytes;
     }
 
     Mono<String> hash(String password) {

@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.orderflow.auth.AuthProperties;
-import io.orderflow.edge.security.SecurityProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ public class TokenIssuer {
     private final String rolesClaim;
     private final Clock clock;
 
-    TokenIssuer(SigningKeys keys, AuthProperties properties, SecurityProperties edge, ObjectProvider<Clock> clock) {
+    TokenIssuer(SigningKeys keys, AuthProperties properties, IssuedClaims claims, ObjectProvider<Clock> clock) {
         this.keys = keys;
         try {
             this.signer = new RSASSASigner(keys.signingKey());
@@ -39,9 +38,9 @@ public class TokenIssuer {
             throw new IllegalStateException("the signing key cannot sign", invalid);
         }
         this.lifetime = properties.tokenLifetime();
-        this.issuer = edge.issuer();
-        this.audience = edge.audience();
-        this.rolesClaim = edge.rolesClaim();
+        this.issuer = claims.issuer();
+        this.audience = claims.audience();
+        this.rolesClaim = claims.rolesClaim();
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 

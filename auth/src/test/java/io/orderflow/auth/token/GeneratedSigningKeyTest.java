@@ -3,10 +3,7 @@ package io.orderflow.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.orderflow.auth.AuthProperties;
-import io.orderflow.edge.security.AccessTokenDecoders;
-import io.orderflow.edge.security.SecurityProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +25,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  */
 class GeneratedSigningKeyTest {
 
-    private static final SecurityProperties EDGE = new SecurityProperties("orderflow", "orderflow-api",
-            Duration.ofSeconds(30), null, null, "roles", List.of());
-
     @TempDir
     Path data;
 
@@ -43,8 +37,8 @@ class GeneratedSigningKeyTest {
         SigningKeys afterRestart = new SigningKeys(noKeys(), Optional.of(file));
 
         assertThat(afterRestart.signingKey().getKeyID()).isEqualTo(beforeRestart.signingKey().getKeyID()).startsWith("generated-");
-        ReactiveJwtDecoder edge = AccessTokenDecoders.local(new ImmutableJWKSet<>(afterRestart.publicKeys()), EDGE);
-        assertThat(edge.decode(token).block().getSubject()).isEqualTo("customer-1");
+        ReactiveJwtDecoder resourceServer = ResourceServer.trusting(afterRestart.publicKeys());
+        assertThat(resourceServer.decode(token).block().getSubject()).isEqualTo("customer-1");
     }
 
     @Test
@@ -124,7 +118,7 @@ class GeneratedSigningKeyTest {
     }
 
     private static TokenIssuer issuer(SigningKeys keys) {
-        return new TokenIssuer(keys, noKeys(), EDGE, new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        return new TokenIssuer(keys, noKeys(), ResourceServer.CLAIMS, new StaticListableBeanFactory().getBeanProvider(Clock.class));
     }
 
     private static String privatePem() throws Exception {

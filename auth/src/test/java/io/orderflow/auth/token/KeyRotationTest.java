@@ -3,11 +3,8 @@ package io.orderflow.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.orderflow.auth.AuthProperties;
-import io.orderflow.edge.security.AccessTokenDecoders;
-import io.orderflow.edge.security.SecurityProperties;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
@@ -22,12 +19,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Rotating keys: a new key signs, the old one stays published, and tokens it signed stay valid until they
- * expire; once it is removed they are refused. Checked with the edge's own decoder.
+ * expire; once it is removed they are refused. Checked as a resource server such as the edge checks them.
  */
 class KeyRotationTest {
-
-    private static final SecurityProperties EDGE = new SecurityProperties("orderflow", "orderflow-api",
-            Duration.ofSeconds(30), null, null, "roles", List.of());
 
     private final KeyPair old = generate();
     private final KeyPair fresh = generate();
@@ -40,10 +34,10 @@ class KeyRotationTest {
         SigningKeys after = keys("2026-02", new AuthProperties.Key("2026-01", null, publicPem(old)),
                 new AuthProperties.Key("2026-02", privatePem(fresh), null));
         String newToken = issuer(after).issue("customer-2", "grace@example.com", List.of("CUSTOMER")).accessToken();
-        ReactiveJwtDecoder edge = AccessTokenDecoders.local(new ImmutableJWKSet<>(after.publicKeys()), EDGE);
+        ReactiveJwtDecoder resourceServer = ResourceServer.trusting(after.publicKeys());
 
-        assertThat(edge.decode(oldToken).block().getSubject()).isEqualTo("customer-1");
-        assertThat(edge.decode(newToken).block().getSubject()).isEqualTo("customer-2");
+        assertThat(resourceServer.decode(oldToken).block().getSubject()).isEqualTo("customer-1");
+        assertThat(resourceServer.decode(newToken).block().getSubject()).isEqualTo("customer-2");
         assertThat(SignedJWT.parse(newToken).getHeader().getKeyID()).isEqualTo("2026-02");
         assertThat(after.publicKeys().getKeys()).extracting(key -> key.getKeyID()).containsExactly("2026-01", "2026-02");
     }
@@ -53,9 +47,9 @@ class KeyRotationTest {
         String oldToken = issuer(keys("2026-01", new AuthProperties.Key("2026-01", privatePem(old), null)))
                 .issue("customer-1", "ada@example.com", List.of("CUSTOMER")).accessToken();
         SigningKeys rotated = keys("2026-02", new AuthProperties.Key("2026-02", privatePem(fresh), null));
-        ReactiveJwtDecoder edge = AccessTokenDecoders.local(new ImmutableJWKSet<>(rotated.publicKeys()), EDGE);
+        ReactiveJwtDecoder resourceServer = ResourceServer.trusting(rotated.publicKeys());
 
-        assertThatThrownBy(() -> edge.decode(oldToken).block()).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> resourceServer.decode(oldToken).block()).isInstanceOf(JwtException.class);
     }
 
     @Test
@@ -77,8 +71,8 @@ class KeyRotationTest {
         SigningKeys generated = keys(null);
         String token = issuer(generated).issue("customer-1", "ada@example.com", List.of("CUSTOMER")).accessToken();
 
-        ReactiveJwtDecoder edge = AccessTokenDecoders.local(new ImmutableJWKSet<>(generated.publicKeys()), EDGE);
-        assertThat(edge.decode(token).block().getClaimAsStringList("roles")).containsExactly("CUSTOMER");
+        ReactiveJwtDecoder resourceServer = ResourceServer.trusting(generated.publicKeys());
+        assertThat(resourceServer.decode(token).block().getClaimAsStringList("roles")).containsExactly("CUSTOMER");
     }
 
     private static SigningKeys keys(String signingKeyId, AuthProperties.Key... keys) {
@@ -90,7 +84,7 @@ class KeyRotationTest {
     }
 
     private static TokenIssuer issuer(SigningKeys keys) {
-        return new TokenIssuer(keys, properties(null), EDGE, new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        return new TokenIssuer(keys, properties(null), ResourceServer.CLAIMS, new StaticListableBeanFactory().getBeanProvider(Clock.class));
     }
 
     private static KeyPair generate() {

@@ -124,7 +124,7 @@ class ServiceContextsTest {
             assertDoesNotHandle(app, restock());
             assertThat(processors(app)).as("event processors").isEmpty();
             assertDoesNotAnswer(app, new FindAllProductsQuery());
-            assertThat(schemas("edge_service")).containsExactly("auth", "axon");
+            assertThat(schemas("edge_service")).containsExactly("auth", "axon", "edge");
         }
     }
 

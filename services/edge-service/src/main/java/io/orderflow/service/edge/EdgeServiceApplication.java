@@ -9,8 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The HTTP edge as its own service: the REST API, security, rate limits, and the auth module (accounts,
- * token issuing, JWKS, the idempotency store), which only the edge uses. It owns no aggregate and no
+ * The HTTP edge as its own service: the REST API, security, rate limits, the idempotency store (schema
+ * {@code edge}), and the auth module (accounts, token issuing, JWKS; schema {@code auth}), which only the edge uses. It owns no aggregate and no
  * projection: every command and query goes over Axon's buses to the service that handles it.
  * Configuration: {@code edge-service.yml}. Deliberately neither a component nor a configuration class, so that
  * nothing scanning {@code io.orderflow} picks it up.

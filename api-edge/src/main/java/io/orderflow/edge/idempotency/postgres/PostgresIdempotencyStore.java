@@ -1,4 +1,4 @@
-package io.orderflow.auth.idempotency;
+package io.orderflow.edge.idempotency.postgres;
 
 import io.orderflow.edge.idempotency.IdempotencyStore;
 import java.time.Duration;
@@ -13,7 +13,7 @@ class PostgresIdempotencyStore implements IdempotencyStore {
 
     /** Claims a free key, or takes over an expired one or one whose request died in flight. */
     private static final String CLAIM = """
-            INSERT INTO auth.idempotency_key AS k
+            INSERT INTO edge.idempotency_key AS k
                    (customer_id, idempotency_key, claim_id, request_hash, status, created_at, expires_at)
             VALUES (:customer, :key, :claim, :hash, 'IN_FLIGHT', now(), now() + make_interval(secs => :retention))
             ON CONFLICT (customer_id, idempotency_key) DO UPDATE
@@ -50,7 +50,7 @@ class PostgresIdempotencyStore implements IdempotencyStore {
     @Override
     public Mono<Void> complete(Claim.Claimed claim, StoredResponse response) {
         var statement = database.sql("""
-                        UPDATE auth.idempotency_key
+                        UPDATE edge.idempotency_key
                            SET status = 'COMPLETED', response_status = :status, response_location = :location,
                                response_body = :body
                          WHERE customer_id = :customer AND idempotency_key = :key AND claim_id = :claim""")
@@ -67,7 +67,7 @@ class PostgresIdempotencyStore implements IdempotencyStore {
     @Override
     public Mono<Void> release(Claim.Claimed claim) {
         return database.sql("""
-                        DELETE FROM auth.idempotency_key
+                        DELETE FROM edge.idempotency_key
                          WHERE customer_id = :customer AND idempotency_key = :key AND claim_id = :claim
                            AND status = 'IN_FLIGHT'""")
                 .bind("customer", claim.customerId())
@@ -78,13 +78,13 @@ class PostgresIdempotencyStore implements IdempotencyStore {
 
     /** Deletes expired records; answers how many. */
     Mono<Long> purgeExpired() {
-        return database.sql("DELETE FROM auth.idempotency_key WHERE expires_at < now()").fetch().rowsUpdated();
+        return database.sql("DELETE FROM edge.idempotency_key WHERE expires_at < now()").fetch().rowsUpdated();
     }
 
     private Mono<Claim> current(String customerId, String key) {
         return database.sql("""
                         SELECT request_hash, status, response_status, response_location, response_body
-                          FROM auth.idempotency_key WHERE customer_id = :customer AND idempotency_key = :key""")
+                          FROM edge.idempotency_key WHERE customer_id = :customer AND idempotency_key = :key""")
                 .bind("customer", customerId)
                 .bind("key", key)
                 .map(row -> (Claim) new Claim.Taken(row.get("request_hash", String.class),

@@ -1,4 +1,4 @@
-package io.orderflow.auth.idempotency;
+package io.orderflow.edge.idempotency.postgres;
 
 import io.orderflow.edge.idempotency.IdempotencyProperties;
 import org.slf4j.Logger;
