@@ -2,6 +2,7 @@ package io.orderflow.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.orderflow.contracts.payment.PaymentRequest;
 import io.orderflow.contracts.payment.PaymentResult;
 import io.orderflow.contracts.payment.PaymentTopics;
 import io.orderflow.platform.kafka.KafkaSettings;
+import io.orderflow.testsupport.contracts.MessageSchema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.orderflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

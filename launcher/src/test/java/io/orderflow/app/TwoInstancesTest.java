@@ -10,6 +10,7 @@ import io.orderflow.contracts.inventory.AddProductCommand;
 import io.orderflow.contracts.inventory.ReleaseStockCommand;
 import io.orderflow.contracts.inventory.ReserveStockCommand;
 import io.orderflow.platform.axon.NodeId;
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -22,6 +22,7 @@ import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import io.orderflow.testsupport.contracts.ContractExamples;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

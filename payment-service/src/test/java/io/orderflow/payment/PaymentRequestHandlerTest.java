@@ -12,6 +12,7 @@ import io.orderflow.payment.PaymentFixtures.APayment;
 import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaMessage;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import io.orderflow.testsupport.contracts.ContractExamples;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -14,6 +14,8 @@ import io.orderflow.platform.kafka.KafkaJson;
 import io.orderflow.platform.kafka.KafkaSettings;
 import io.orderflow.platform.kafka.KafkaSubscription;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import io.orderflow.testsupport.contracts.ContractExamples;
+import io.orderflow.testsupport.contracts.MessageSchema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

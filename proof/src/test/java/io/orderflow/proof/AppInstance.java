@@ -1,12 +1,17 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
+import java.io.File;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The whole application ({@code io.orderflow.app.OrderflowApplication}) in a JVM of its own, on the
@@ -75,13 +80,23 @@ final class AppInstance implements AutoCloseable {
         return process == null ? -1 : process.pid();
     }
 
+    /**
+     * The classpath without the auditor module: the application scans every {@code io.orderflow} package
+     * and would pick up the auditor's configuration too.
+     */
+    static String classpath() {
+        return Arrays.stream(ChildJvm.classpath().split(File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').matches(".*/auditor/target/.*|.*/io/orderflow/auditor/.*"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** Starts the JVM and waits until the application reports itself ready. */
     void start() {
-        process = ChildJvm.start(log, "768m", ChildJvm.applicationClasspath(), MAIN_CLASS, arguments);
+        process = ChildJvm.start(log, "768m", classpath(), MAIN_CLASS, arguments);
         boolean ready = Net.waitUntil(Duration.ofSeconds(180), Duration.ofMillis(500), () -> !process.isAlive() || isReady());
         if (!ready || !process.isAlive()) {
             throw new IllegalStateException("Application " + name + " did not become ready; see " + log);

@@ -1,5 +1,7 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;

@@ -1,5 +1,7 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
+import io.orderflow.testsupport.process.Net;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +29,12 @@ final class Cluster implements AutoCloseable {
 
     final Path workDir;
     final PostgresProcess postgres;
-    final KafkaBroker kafka;
+    final KafkaBrokerProcess kafka;
     final List<AppInstance> apps = new ArrayList<>();
     final StoreInspector store;
     private final List<String> productIds = new ArrayList<>();
 
-    private Cluster(Path workDir, PostgresProcess postgres, KafkaBroker kafka) {
+    private Cluster(Path workDir, PostgresProcess postgres, KafkaBrokerProcess kafka) {
         this.workDir = workDir;
         this.postgres = postgres;
         this.kafka = kafka;
@@ -44,10 +46,10 @@ final class Cluster implements AutoCloseable {
         Path workDir = Path.of(System.getProperty("proof.work-dir", "target/proof"))
                 .resolve(runName + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         PostgresProcess postgres = PostgresProcess.start(workDir);
-        KafkaBroker kafka = null;
+        KafkaBrokerProcess kafka = null;
         Cluster cluster = null;
         try {
-            kafka = new KafkaBroker(workDir);
+            kafka = new KafkaBrokerProcess(workDir);
             kafka.start();
             cluster = new Cluster(workDir, postgres, kafka);
             List<String> properties = new ArrayList<>(TEST_PROPERTIES);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.proof.LoadGenerator.Outcome;
 import io.orderflow.proof.ResourceSnapshot.Database;
 import io.orderflow.proof.ResourceSnapshot.ProcessGroup;
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +103,7 @@ class EndToEndBenchmark {
         statements = Boolean.parseBoolean(setting("benchmark.statements", "false"));
         profile = Boolean.parseBoolean(setting("benchmark.app.jfr", "false"));
         try (PostgresProcess database = startPostgres();
-             KafkaBroker kafka = startKafka();
+             KafkaBrokerProcess kafka = startKafka();
              Application app = new Application(database, kafka)) {
             postgres = database;
             application = app;
@@ -167,18 +170,18 @@ class EndToEndBenchmark {
         return PostgresProcess.start(workDir, config);
     }
 
-    private KafkaBroker startKafka() {
+    private KafkaBrokerProcess startKafka() {
         if (!setting("benchmark.kafka.bootstrap-servers", "").isEmpty()) {
             return null;
         }
         // as Kafka's start script runs it: G1 with short pauses and a 1 GB heap
-        KafkaBroker broker = new KafkaBroker(workDir, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(workDir, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
                 "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent"));
         broker.start();
         return broker;
     }
 
-    private String kafkaServers(KafkaBroker kafka) {
+    private String kafkaServers(KafkaBrokerProcess kafka) {
         return kafka == null ? setting("benchmark.kafka.bootstrap-servers", "") : kafka.bootstrapServers();
     }
 
@@ -188,7 +191,7 @@ class EndToEndBenchmark {
         private final Process process;
         private final int port = Net.freePort();
 
-        Application(PostgresProcess database, KafkaBroker kafka) {
+        Application(PostgresProcess database, KafkaBrokerProcess kafka) {
             Path jar = Path.of(setting("benchmark.app.jar", Path.of("..", "launcher", "target", "orderflow.jar").toAbsolutePath().normalize().toString()));
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("No application jar at " + jar + ": build it with ./mvnw -DskipTests install");

@@ -6,6 +6,9 @@ import io.gatling.javaapi.core.Simulation;
 import io.orderflow.load.LoadRun;
 import io.orderflow.load.OversellSimulation;
 import io.orderflow.load.ThroughputSimulation;
+import io.orderflow.testsupport.kafka.KafkaBrokerProcess;
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -70,7 +73,7 @@ class LoadTestCampaign {
         line("Started %s on %d cores, load average %s.\n".formatted(Instant.now(), Runtime.getRuntime().availableProcessors(),
                 ResourceSnapshot.loadAverage()));
         try (PostgresProcess postgres = PostgresProcess.start(workDir);
-             KafkaBroker kafka = startKafka();
+             KafkaBrokerProcess kafka = startKafka();
              Application app = new Application(postgres, kafka)) {
             line("Processes: PostgreSQL (log %s), the Kafka broker (pid %d, log %s), the application (pid %d at %s, log %s).\n"
                     .formatted(postgres.log(), kafka.pid(), kafka.log(), app.process.pid(), app.baseUrl(), app.log));
@@ -159,8 +162,8 @@ class LoadTestCampaign {
         }
     }
 
-    private KafkaBroker startKafka() {
-        KafkaBroker broker = new KafkaBroker(workDir);
+    private KafkaBrokerProcess startKafka() {
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(workDir);
         broker.start();
         return broker;
     }
@@ -172,7 +175,7 @@ class LoadTestCampaign {
         private final Path log = workDir.resolve("application.log");
         private final int port = Net.freePort();
 
-        Application(PostgresProcess database, KafkaBroker kafka) {
+        Application(PostgresProcess database, KafkaBrokerProcess kafka) {
             Path jar = Path.of(System.getProperty("load-tests.app.jar",
                     Path.of("..", "launcher", "target", "orderflow.jar").toAbsolutePath().normalize().toString()));
             if (!Files.isRegularFile(jar)) {

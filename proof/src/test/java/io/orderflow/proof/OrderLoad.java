@@ -1,5 +1,6 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.process.Net;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package io.orderflow.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.testsupport.process.Net;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

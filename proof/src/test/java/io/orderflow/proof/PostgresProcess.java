@@ -1,5 +1,6 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.process.Net;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.orderflow.proof;
 
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +49,7 @@ final class SingleNode implements AutoCloseable {
     void start() {
         List<String> arguments = List.of("--server.port=" + port, "--management.server.port=" + managementPort,
                 "--orderflow.embedded.kafka.port=" + kafkaPort);
-        process = ChildJvm.start(log, "768m", ChildJvm.applicationClasspath(), AppInstance.MAIN_CLASS, arguments, home, environment);
+        process = ChildJvm.start(log, "768m", AppInstance.classpath(), AppInstance.MAIN_CLASS, arguments, home, environment);
         boolean ready = Net.waitUntil(Duration.ofSeconds(180), Duration.ofMillis(500), () -> !process.isAlive() || isReady());
         if (!ready || !process.isAlive()) {
             throw new IllegalStateException("the default run did not become ready; see " + log);

@@ -2,6 +2,8 @@ package io.orderflow.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderflow.testsupport.process.ChildJvm;
+import io.orderflow.testsupport.process.Net;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +147,7 @@ class SingleNodeTest {
     void aRunThatCannotStartEndsAndLeavesNoDatabaseRunning() throws Exception {
         Path home = Files.createDirectories(WORK_DIR.resolve("port-taken"));
         Path log = home.resolve("orderflow.log");
-        Process taken = ChildJvm.start(log, "768m", ChildJvm.applicationClasspath(), AppInstance.MAIN_CLASS,
+        Process taken = ChildJvm.start(log, "768m", AppInstance.classpath(), AppInstance.MAIN_CLASS,
                 List.of("--server.port=" + shop.port(), "--management.server.port=" + Net.freePort()), home, walkThrough.environment());
         try {
             assertThat(taken.waitFor(2, TimeUnit.MINUTES)).as("a run whose port is taken ends; see %s", log).isTrue();

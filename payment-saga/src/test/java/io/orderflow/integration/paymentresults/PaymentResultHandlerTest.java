@@ -14,6 +14,7 @@ import io.orderflow.contracts.payment.PaymentTopics;
 import io.orderflow.platform.kafka.KafkaMessage;
 import io.orderflow.platform.kafka.MessageHandler;
 import io.orderflow.platform.kafka.PoisonMessageException;
+import io.orderflow.testsupport.contracts.ContractExamples;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

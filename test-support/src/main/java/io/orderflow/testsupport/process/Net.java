@@ -1,4 +1,4 @@
-package io.orderflow.proof;
+package io.orderflow.testsupport.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Loopback ports and bounded waits shared by the process harness. */
-final class Net {
+/** Loopback ports and bounded waits for harnesses that run servers in processes of their own. */
+public final class Net {
 
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
 
     private Net() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -29,7 +29,7 @@ final class Net {
         }
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), 200);
             return true;
@@ -39,7 +39,7 @@ final class Net {
     }
 
     /** Whether a GET of {@code url} answers 200 (a readiness probe). */
-    static boolean answersOk(String url) {
+    public static boolean answersOk(String url) {
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
@@ -54,7 +54,7 @@ final class Net {
     }
 
     /** Polls {@code condition} until it holds or {@code limit} has passed; answers whether it held. */
-    static boolean waitUntil(Duration limit, Duration every, BooleanSupplier condition) {
+    public static boolean waitUntil(Duration limit, Duration every, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -65,7 +65,7 @@ final class Net {
         return condition.getAsBoolean();
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

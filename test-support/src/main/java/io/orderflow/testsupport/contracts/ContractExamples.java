@@ -1,4 +1,4 @@
-package io.orderflow.payment;
+package io.orderflow.testsupport.contracts;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import java.util.List;
  * module (their schema test proves them valid), and the same message as a later, compatible version might write
  * it. Read as text, so that each byte a consumer gets is the one a producer sent.
  */
-final class ContractExamples {
+public final class ContractExamples {
 
     /** Numbers kept as written: 105.00 stays 105.00. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -29,7 +29,7 @@ final class ContractExamples {
     }
 
     /** Each example of the schema at {@code schemaLocation} (such as {@code PaymentResult.SCHEMA}), as sent. */
-    static List<String> of(String schemaLocation) {
+    public static List<String> of(String schemaLocation) {
         try (InputStream in = ContractExamples.class.getResourceAsStream(schemaLocation)) {
             if (in == null) {
                 throw new IllegalArgumentException("No schema at " + schemaLocation);
@@ -43,7 +43,7 @@ final class ContractExamples {
     }
 
     /** {@code message} as a version 2 producer might send it: a higher version and fields version 1 does not know. */
-    static String asLaterVersion(String message) {
+    public static String asLaterVersion(String message) {
         try {
             ObjectNode later = (ObjectNode) JSON.readTree(message);
             later.put("version", 2);
@@ -56,7 +56,7 @@ final class ContractExamples {
     }
 
     /** {@code message} with its field {@code field} replaced. */
-    static String with(String message, String field, String value) {
+    public static String with(String message, String field, String value) {
         try {
             ObjectNode changed = (ObjectNode) JSON.readTree(message);
             changed.put(field, value);
@@ -66,7 +66,7 @@ final class ContractExamples {
         }
     }
 
-    static JsonNode tree(String message) {
+    public static JsonNode tree(String message) {
         try {
             return JSON.readTree(message);
         } catch (IOException e) {

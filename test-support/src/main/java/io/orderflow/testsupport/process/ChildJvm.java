@@ -1,4 +1,4 @@
-package io.orderflow.proof;
+package io.orderflow.testsupport.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,28 +17,28 @@ import java.util.jar.JarFile;
  * Starts a main class in a child JVM on this test's classpath, its output appended to a log file, and
  * kills it with SIGKILL. Every child is also killed when this JVM exits, so none outlives a test run.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "proof-children-killer"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "child-jvm-killer"));
     }
 
     private ChildJvm() {
     }
 
-    static Process start(Path log, String maxHeap, String mainClass, List<String> args) {
+    public static Process start(Path log, String maxHeap, String mainClass, List<String> args) {
         return start(log, maxHeap, classpath(), mainClass, args);
     }
 
     /** A small JVM that starts fast (serial GC, C1 only): what the fault runs want, not what a benchmark measures. */
-    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
+    public static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args) {
         return start(log, maxHeap, classpath, mainClass, args, null, Map.of());
     }
 
     /** As above, in {@code workingDirectory} (null: this JVM's), with {@code environment} added to this JVM's. */
-    static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args,
+    public static Process start(Path log, String maxHeap, String classpath, String mainClass, List<String> args,
                          Path workingDirectory, Map<String, String> environment) {
         List<String> command = new ArrayList<>(smallJvm(maxHeap));
         command.addAll(List.of("-cp", classpath, mainClass));
@@ -46,7 +46,7 @@ final class ChildJvm {
         return run(log, command, workingDirectory, environment);
     }
 
-    static Process start(Path log, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
+    public static Process start(Path log, List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
@@ -58,7 +58,7 @@ final class ChildJvm {
     }
 
     /** An executable jar, such as the launcher's {@code orderflow.jar}. */
-    static Process startJar(Path log, List<String> jvmOptions, Path jar, List<String> args) {
+    public static Process startJar(Path log, List<String> jvmOptions, Path jar, List<String> args) {
         List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
@@ -87,7 +87,7 @@ final class ChildJvm {
     }
 
     /** SIGKILL, as a crash would, and waits until the process is gone. */
-    static void kill(Process process) {
+    public static void kill(Process process) {
         if (process == null) {
             return;
         }
@@ -102,11 +102,11 @@ final class ChildJvm {
     }
 
     /**
-     * This JVM's classpath, where the launcher's jar is replaced by its classes directory: in a reactor
-     * build past {@code package} the launcher's artifact is Spring Boot's executable jar, whose classes sit
-     * under {@code BOOT-INF/} where a plain class path cannot see them.
+     * This JVM's classpath, where a Spring Boot executable jar is replaced by its classes directory: in a
+     * reactor build past {@code package} the launcher's artifact is such a jar, whose classes sit under
+     * {@code BOOT-INF/} where a plain class path cannot see them.
      */
-    static String classpath() {
+    public static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             // absolute: a child may run in another working directory
@@ -114,16 +114,6 @@ final class ChildJvm {
             entries.add((isBootJar(entry) ? path.resolveSibling("classes") : path).toString());
         }
         return String.join(File.pathSeparator, entries);
-    }
-
-    /**
-     * The classpath without the auditor module: the application scans every {@code io.orderflow} package
-     * and would pick up the auditor's configuration too.
-     */
-    static String applicationClasspath() {
-        return java.util.Arrays.stream(classpath().split(File.pathSeparator))
-                .filter(entry -> !entry.replace('\\', '/').matches(".*/auditor/target/.*|.*/io/orderflow/auditor/.*"))
-                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static boolean isBootJar(String entry) {

@@ -1,4 +1,4 @@
-package io.orderflow.app;
+package io.orderflow.testsupport.contracts;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Checks a Kafka message, as sent, against its JSON Schema in the contracts module (draft 2020-12). */
-final class MessageSchema {
+public final class MessageSchema {
 
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -18,7 +18,7 @@ final class MessageSchema {
     }
 
     /** What the schema at {@code schemaLocation} (such as {@code PaymentResult.SCHEMA}) finds wrong with {@code message}. */
-    static List<String> errors(String schemaLocation, byte[] message) {
+    public static List<String> errors(String schemaLocation, byte[] message) {
         Schema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:" + schemaLocation.substring(1)));
         return schema.validate(new String(message, StandardCharsets.UTF_8), InputFormat.JSON).stream().map(Error::toString).toList();
     }
