@@ -36,9 +36,10 @@ public record DatabaseProperties(
 
     /** The R2DBC form of the JDBC URL: same host, port, database and parameters. */
     public String r2dbcUrl() {
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalStateException("orderflow.db.url must be a jdbc:postgresql:// URL, was: " + url);
+        String jdbcUrl = requiredUrl();
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalStateException("orderflow.db.url must be a jdbc:postgresql:// URL, was: " + jdbcUrl);
         }
-        return "r2dbc:postgresql://" + url.substring("jdbc:postgresql://".length());
+        return "r2dbc:postgresql://" + jdbcUrl.substring("jdbc:postgresql://".length());
     }
 }
