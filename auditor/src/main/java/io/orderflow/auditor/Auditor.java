@@ -31,7 +31,7 @@ public final class Auditor {
         application.setLogStartupInfo(false);
         application.setRegisterShutdownHook(false);
         application.setDefaultProperties(Map.of(
-                // the platform module would otherwise start an embedded PostgreSQL and Kafka for an empty URL
+                // where embedded-infrastructure is on the class path (the tests), it would start a PostgreSQL for an empty URL
                 "orderflow.embedded.enabled", "false",
                 // not the application's own application.yml, should one be on the class path
                 "spring.config.name", "orderflow-auditor"));

@@ -62,12 +62,12 @@ class ArchitectureTest {
     /** The embedded package runs a broker for the single-node default; it sends and receives nothing (admin only). */
     @ArchTest
     static final ArchRule onlyTheAdapterTouchesKafkaClients = noClasses()
-            .that().resideOutsideOfPackages("io.orderflow.platform.kafka..", "io.orderflow.platform.embedded..")
+            .that().resideOutsideOfPackages("io.orderflow.platform.kafka..", "io.orderflow.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "reactor.kafka..");
 
     @ArchTest
     static final ArchRule theEmbeddedBrokerUsesNoKafkaClient = noClasses()
-            .that().resideInAPackage("io.orderflow.platform.embedded..")
+            .that().resideInAPackage("io.orderflow.embedded..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.clients.producer..",
                     "org.apache.kafka.clients.consumer..", "reactor.kafka..");
 
@@ -84,4 +84,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.orderflow.edge..")
             .because("auth issues tokens and keeps accounts; what it shares with the edge (roles, error codes) "
                     + "lives in the platform and the contracts");
+
+    /**
+     * The embedded servers and the test libraries stay in the development module (embedded-infrastructure) and in
+     * the launcher that runs it; production code neither names them nor could load them in an image
+     * (docs/decisions/0018). The build's enforcer rule keeps the jars out; this keeps the code from reaching for them.
+     */
+    @ArchTest
+    static final ArchRule productionCodeKnowsNoEmbeddedServerOrTestLibrary = noClasses()
+            .that().resideOutsideOfPackages("io.orderflow.embedded..", "io.orderflow.app..", "io.orderflow.testsupport..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "kafka.server..",
+                    "org.springframework.kafka.test..", "org.junit..", "io.orderflow.embedded..");
 }

@@ -33,7 +33,7 @@ public class DatabaseConfiguration {
     DataSource dataSource(DatabaseProperties properties, ObjectProvider<SchemaMigration> migrations) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("orderflow-jdbc");
-        config.setJdbcUrl(properties.url());
+        config.setJdbcUrl(properties.requiredUrl());
         config.setUsername(properties.username());
         config.setPassword(properties.password());
         config.setMaximumPoolSize(properties.jdbcPoolSize());

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where PostgreSQL is ({@code ORDERFLOW_DB_URL}, {@code ORDERFLOW_DB_USERNAME}, {@code ORDERFLOW_DB_PASSWORD}).
- * Left empty, the embedded PostgreSQL fills them in.
+ * Left empty, the embedded PostgreSQL fills them in where module {@code embedded-infrastructure} is on the class
+ * path (the launcher, the tests); elsewhere an empty URL fails start-up ({@link #requiredUrl()}).
  *
  * @param url       JDBC URL, e.g. {@code jdbc:postgresql://db:5432/orderflow}
  * @param jdbcPoolSize  maximum JDBC connections (Axon, projections)
@@ -23,11 +24,22 @@ public record DatabaseProperties(
         @DefaultValue("10") int r2dbcPoolSize,
         @DefaultValue("PT5S") Duration connectionTimeout) {
 
+    /** The JDBC URL; none configured fails start-up with what to set, rather than deep inside the pool. */
+    public String requiredUrl() {
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("orderflow.db.url (ORDERFLOW_DB_URL) is not set: give the PostgreSQL to use,"
+                    + " jdbc:postgresql://host:5432/database. Only the launcher and the tests start an embedded"
+                    + " PostgreSQL for an empty URL (module embedded-infrastructure).");
+        }
+        return url;
+    }
+
     /** The R2DBC form of the JDBC URL: same host, port, database and parameters. */
     public String r2dbcUrl() {
-        if (url == null || !url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalStateException("orderflow.db.url must be a jdbc:postgresql:// URL, was: " + url);
+        String jdbcUrl = requiredUrl();
+        if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalStateException("orderflow.db.url must be a jdbc:postgresql:// URL, was: " + jdbcUrl);
         }
-        return "r2dbc:postgresql://" + url.substring("jdbc:postgresql://".length());
+        return "r2dbc:postgresql://" + jdbcUrl.substring("jdbc:postgresql://".length());
     }
 }

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where Kafka is ({@code ORDERFLOW_KAFKA_BOOTSTRAP_SERVERS}; empty starts the embedded broker) and the
+ * Where Kafka is ({@code ORDERFLOW_KAFKA_BOOTSTRAP_SERVERS}; empty starts the embedded broker where module
+ * {@code embedded-infrastructure} is on the class path, and fails start-up elsewhere) and the
  * topics the application provisions at start-up.
  *
  * @param partitions        partitions of each provisioned topic; messages are keyed by order id

@@ -23,6 +23,11 @@ public final class KafkaTopics {
     }
 
     public static void provision(KafkaSettings settings) {
+        if (settings.bootstrapServers() == null || settings.bootstrapServers().isBlank()) {
+            throw new IllegalStateException("orderflow.kafka.bootstrap-servers (ORDERFLOW_KAFKA_BOOTSTRAP_SERVERS) is not"
+                    + " set: give the Kafka brokers to use, host:9092. Only the launcher and the tests start an embedded"
+                    + " broker for an empty address (module embedded-infrastructure).");
+        }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {

@@ -3,7 +3,7 @@ package io.orderflow.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.orderflow.platform.embedded.EmbeddedKafkaServer;
+import io.orderflow.embedded.EmbeddedKafkaServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -116,6 +116,17 @@ class ServiceContextsTest {
         }
     }
 
+    /**
+     * A service's image has no embedded PostgreSQL (module embedded-infrastructure, here on the test class path, so
+     * switched off as the image has it): without an address it fails at once and names what to set.
+     */
+    @Test
+    void aServiceWithoutADatabaseUrlFailsAtStartUpNamingIt() {
+        Throwable failure = catchThrowable(() -> OrderServiceApplication.start(new String[] {"--server.port=0",
+                "--management.server.port=0", "--orderflow.embedded.enabled=false", withoutSecurity(false)}).close());
+        assertThat(failure).hasStackTraceContaining("orderflow.db.url (ORDERFLOW_DB_URL) is not set");
+    }
+
     @Test
     void edgeServiceOwnsNoAggregateAndNoProjection() throws Exception {
         try (var app = start("edge_service", EdgeServiceApplication::start)) {

@@ -1,4 +1,4 @@
-package io.orderflow.platform.embedded;
+package io.orderflow.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

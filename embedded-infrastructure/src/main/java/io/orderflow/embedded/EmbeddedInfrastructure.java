@@ -1,4 +1,4 @@
-package io.orderflow.platform.embedded;
+package io.orderflow.embedded;
 
 import java.nio.file.Path;
 import org.apache.commons.logging.Log;
@@ -17,13 +17,19 @@ import org.springframework.core.env.MapPropertySource;
  * Points the application at an embedded PostgreSQL and an embedded Kafka broker when
  * {@code orderflow.db.url} or {@code orderflow.kafka.bootstrap-servers} is not configured.
  * Runs after the configuration files are read, so environment variables such as
- * {@code ORDERFLOW_DB_URL} always win over the embedded default. With a {@link DataDirectory} both keep
- * their data there ({@code postgres/}, {@code kafka/}); without, both are fresh at every start.
+ * {@code ORDERFLOW_DB_URL} always win over the embedded default. With a data directory
+ * ({@code orderflow.data-directory}) both keep their data there ({@code postgres/}, {@code kafka/}); without,
+ * both are fresh at every start.
+ *
+ * <p>Registered in this module's {@code META-INF/spring.factories}, so only an application that has this module
+ * on its classpath (the launcher, the tests) starts embedded servers; a production service without it fails at
+ * start-up when an address is missing.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
     static final String DB_URL = "orderflow.db.url";
     static final String KAFKA_SERVERS = "orderflow.kafka.bootstrap-servers";
+    static final String DATA_DIRECTORY = "orderflow.data-directory";
 
     /** Replayed once logging is set up: it is not yet while environment post-processors run. */
     private final Log log;
@@ -51,7 +57,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             EmbeddedKafkaServer kafka = EmbeddedKafkaServer.shared(
                     environment.getProperty("orderflow.embedded.kafka.port", Integer.class, 0),
                     environment.getProperty("orderflow.kafka.partitions", Integer.class, 4),
-                    DataDirectory.resolve(environment, "kafka").orElse(null), application);
+                    dataDirectory(environment, "kafka"), application);
             log.info(kafka.description());
             resolved.put(KAFKA_SERVERS, kafka.bootstrapServers());
         }
@@ -76,7 +82,17 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (!isBlank(explicit)) {
             return Path.of(explicit.trim()).toAbsolutePath().normalize();
         }
-        return DataDirectory.resolve(environment, "postgres").orElse(null);
+        return dataDirectory(environment, "postgres");
+    }
+
+    /**
+     * {@code part} under {@code orderflow.data-directory}, or null (fresh servers) when none is configured. The same
+     * directory, read the same way, as platform's {@code io.orderflow.platform.config.DataDirectory}, where the
+     * signing key lives; read here again because this module must not depend on platform (platform's tests use it).
+     */
+    private static Path dataDirectory(ConfigurableEnvironment environment, String part) {
+        String root = environment.getProperty(DATA_DIRECTORY);
+        return isBlank(root) ? null : Path.of(root.trim()).toAbsolutePath().normalize().resolve(part);
     }
 
     private static boolean isBlank(String value) {

@@ -1,4 +1,4 @@
-package io.orderflow.platform.embedded;
+package io.orderflow.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

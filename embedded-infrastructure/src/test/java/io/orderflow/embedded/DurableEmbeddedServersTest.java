@@ -1,4 +1,4 @@
-package io.orderflow.platform.embedded;
+package io.orderflow.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

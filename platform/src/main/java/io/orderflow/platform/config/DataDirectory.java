@@ -1,4 +1,4 @@
-package io.orderflow.platform.embedded;
+package io.orderflow.platform.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -9,6 +9,8 @@ import org.springframework.core.env.PropertyResolver;
  * {@code postgres/}, the embedded Kafka broker's log in {@code kafka/}, a generated signing key in
  * {@code auth/}. {@code orderflow.data-directory}, relative to the working directory; the launcher's
  * default is {@code data}. Empty keeps nothing: fresh servers and a new key on each start (tests).
+ * The embedded servers (module {@code embedded-infrastructure}, development only) read the same property
+ * themselves; production code here uses it for what a single-node run generates, such as the signing key.
  */
 public final class DataDirectory {
 
