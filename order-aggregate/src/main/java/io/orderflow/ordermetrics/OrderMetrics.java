@@ -1,4 +1,4 @@
-package io.orderflow.platform.observability;
+package io.orderflow.ordermetrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * subscribing processor ({@link #PROCESSING_GROUP}): it has no token, so it never replays and never
  * counts an event twice; each instance counts the events it published itself, since it started, which
  * is what a Prometheus counter is. Subscribing handlers run in the publisher's unit of work, so errors
- * here are logged, never propagated into the command (see {@link ObservabilityConfiguration}). A bean of
- * {@link ObservabilityConfiguration}, not a scanned component.
+ * here are logged, never propagated into the command (see {@link OrderMetricsConfiguration}). A bean of
+ * {@link OrderMetricsConfiguration}, not a scanned component.
  */
 @ProcessingGroup(OrderMetrics.PROCESSING_GROUP)
 class OrderMetrics {
