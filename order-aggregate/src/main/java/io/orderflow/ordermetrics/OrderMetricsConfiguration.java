@@ -32,7 +32,7 @@ public class OrderMetricsConfiguration {
     ConfigurerModule orderMetricsProcessor() {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(OrderMetrics.PROCESSING_GROUP)
-                // the default handler propagates (IntegrationConfiguration): a metric must not fail a command
+                // the default handler propagates (OutboxConfiguration, payment-saga): a metric must not fail a command
                 .registerListenerInvocationErrorHandler(OrderMetrics.PROCESSING_GROUP, config -> new LoggingErrorHandler());
     }
 

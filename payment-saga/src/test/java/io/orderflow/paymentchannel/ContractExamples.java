@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentresults;
+package io.orderflow.paymentchannel;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
