@@ -4,23 +4,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.LoggingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The order metrics and their processor. A subscribing processor sees only the events published in its own
  * JVM, so the metrics go where the Order aggregate runs: an auto-configuration of this module (the launcher
  * and the order-service have it; component scanning skips it), after Axon's, backing off where there is no
- * Axon event processing or no JDBC, and where {@value #ORDER_METRICS_ENABLED} is false.
+ * Axon event processing or event store, and where {@value #ORDER_METRICS_ENABLED} is false.
  */
 @AutoConfiguration(afterName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
         "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
         "org.axonframework.springboot.autoconfig.InfraConfiguration"})
-@ConditionalOnBean({EventProcessingConfiguration.class, JdbcTemplate.class})
+@ConditionalOnBean({EventProcessingConfiguration.class, EventStore.class})
 @ConditionalOnProperty(name = OrderMetricsConfiguration.ORDER_METRICS_ENABLED, havingValue = "true", matchIfMissing = true)
 public class OrderMetricsConfiguration {
 
@@ -37,7 +37,7 @@ public class OrderMetricsConfiguration {
     }
 
     @Bean
-    OrderMetrics orderMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
-        return new OrderMetrics(registry, jdbc);
+    OrderMetrics orderMetrics(MeterRegistry registry, EventStore eventStore) {
+        return new OrderMetrics(registry, eventStore);
     }
 }
