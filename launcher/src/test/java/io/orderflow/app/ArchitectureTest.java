@@ -4,13 +4,22 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.annotation.Annotation;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
 
 /** The boundaries of the design, over every module's production classes. */
 @AnalyzeClasses(packages = "io.orderflow", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -95,4 +104,34 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("io.orderflow.embedded..", "io.orderflow.app..", "io.orderflow.testsupport..")
             .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "kafka.server..",
                     "org.springframework.kafka.test..", "org.junit..", "io.orderflow.embedded..");
+
+    /**
+     * Infrastructure observes messages only as such (names, tokens, stored forms): the platform's upcasters and
+     * first-revision check read stored events by type name, so no exception is needed for them. Its one handler,
+     * the processor-backlog query, is an operations query, not a domain message.
+     */
+    @ArchTest
+    static final ArchRule platformHandlesNoDomainMessage = noClasses()
+            .that().resideInAPackage("io.orderflow.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.orderflow.contracts.order..",
+                    "io.orderflow.contracts.inventory..", "io.orderflow.contracts.payment..",
+                    "io.orderflow.contracts.integration..")
+            .orShould(handleMessagesWith(EventHandler.class))
+            .orShould(handleMessagesWith(SagaEventHandler.class))
+            .orShould(handleMessagesWith(EventSourcingHandler.class))
+            .orShould(handleMessagesWith(CommandHandler.class))
+            .because("a domain event is handled beside what it is about (the order metrics beside the Order aggregate,"
+                    + " the order process in payment-saga); platform upcasts stored events by type name, never by type");
+
+    private static ArchCondition<JavaClass> handleMessagesWith(Class<? extends Annotation> handler) {
+        return new ArchCondition<>("declare a method annotated with @" + handler.getSimpleName()) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                type.getMethods().stream()
+                        .filter(method -> method.isAnnotatedWith(handler))
+                        .forEach(method -> events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " is annotated with @" + handler.getSimpleName())));
+            }
+        };
+    }
 }

@@ -1,8 +1,6 @@
 package io.orderflow.order;
 
 import io.orderflow.contracts.common.MetadataKeys;
-import static io.orderflow.contracts.common.ErrorCode.CURRENCY_MISMATCH;
-import static io.orderflow.contracts.common.ErrorCode.DUPLICATE_PRODUCT_IN_ORDER;
 import static io.orderflow.contracts.common.ErrorCode.EMPTY_ORDER;
 import static io.orderflow.contracts.common.ErrorCode.ILLEGAL_ORDER_TRANSITION;
 import static io.orderflow.contracts.common.ErrorCode.INVALID_PRICE;
@@ -25,7 +23,6 @@ import io.orderflow.contracts.common.ErrorCode;
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
 import io.orderflow.contracts.common.PaymentId;
-import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.order.CancelOrderCommand;
 import io.orderflow.contracts.order.CancellationReason;
 import io.orderflow.contracts.order.ChargeNotKept;
@@ -36,6 +33,8 @@ import io.orderflow.contracts.order.OrderCancelled;
 import io.orderflow.contracts.order.OrderConfirmed;
 import io.orderflow.contracts.order.OrderDelivered;
 import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderLineRules;
+import io.orderflow.contracts.order.OrderLineRules.RepeatedProduct;
 import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderRefundRequested;
@@ -51,8 +50,6 @@ import io.orderflow.contracts.order.ShipOrderCommand;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -279,21 +276,17 @@ class Order {
     }
 
     private static void refuseProductOnTwoLines(PlaceOrderCommand command) {
-        Set<ProductId> seen = new HashSet<>();
-        for (OrderLine line : command.lines()) {
-            if (!seen.add(line.productId())) {
-                throw notPlaceable(command, DUPLICATE_PRODUCT_IN_ORDER,
-                        "product " + line.productId() + " is on more than one line");
-            }
+        List<RepeatedProduct> repeats = OrderLineRules.repeatedProducts(command.lines(), OrderLine::productId);
+        if (!repeats.isEmpty()) {
+            throw notPlaceable(command, OrderLineRules.EACH_PRODUCT_ONCE,
+                    "product " + command.lines().get(repeats.get(0).line()).productId() + " is on more than one line");
         }
     }
 
     private static void refuseMixedCurrencies(PlaceOrderCommand command) {
-        Set<String> currencies = command.lines().stream()
-                .map(line -> line.unitPrice().currency())
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (currencies.size() > 1) {
-            throw notPlaceable(command, CURRENCY_MISMATCH, "its lines are priced in " + currencies);
+        Set<String> currencies = OrderLineRules.mixedCurrencies(command.lines(), line -> line.unitPrice().currency());
+        if (!currencies.isEmpty()) {
+            throw notPlaceable(command, OrderLineRules.ONE_CURRENCY, "its lines are priced in " + currencies);
         }
     }
 

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What the {@link OrderSaga} is injected with: its timings, and the commands it sends (its
- * {@link PaymentChannel} comes with the Kafka side, {@code io.orderflow.integration}). The saga itself is
+ * {@link PaymentChannel} comes with the Kafka side, {@code io.orderflow.paymentchannel}). The saga itself is
  * found by component scanning, being an Axon {@code @Saga}.
  */
 @Configuration(proxyBeanMethods = false)

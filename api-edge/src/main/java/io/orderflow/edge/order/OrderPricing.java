@@ -6,13 +6,13 @@ import io.orderflow.contracts.common.ProductId;
 import io.orderflow.contracts.inventory.FindProductsByIdQuery;
 import io.orderflow.contracts.inventory.ProductView;
 import io.orderflow.contracts.order.OrderLine;
+import io.orderflow.contracts.order.OrderLineRules;
 import io.orderflow.edge.dispatch.Queries;
 import io.orderflow.edge.problem.ApiProblem;
 import io.orderflow.edge.problem.FieldViolation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Prices the lines of a new order from the catalogue: each product at most once, every product known,
- * all in one currency; name and unit price are the catalogue's. A product's name and price never change once
+ * all in one currency (the first and the last are {@link OrderLineRules}, which the Order aggregate applies
+ * too); name and unit price are the catalogue's. A product's name and price never change once
  * it is added, so the prices found are kept in memory, and an order of known products is priced without
  * asking the read model; a product not seen yet is looked up.
  */
@@ -82,17 +83,12 @@ class OrderPricing {
     }
 
     private static void requireEachProductOnce(List<PlaceOrderRequest.Line> lines) {
-        Map<String, Integer> firstLine = new HashMap<>();
-        List<FieldViolation> repeats = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Integer first = firstLine.putIfAbsent(lines.get(i).productId(), i);
-            if (first != null) {
-                repeats.add(new FieldViolation("lines[" + i + "].productId",
-                        "repeats the product of lines[" + first + "]; order it once with the total quantity"));
-            }
-        }
+        List<FieldViolation> repeats = OrderLineRules.repeatedProducts(lines, PlaceOrderRequest.Line::productId).stream()
+                .map(repeat -> new FieldViolation("lines[" + repeat.line() + "].productId",
+                        "repeats the product of lines[" + repeat.firstLine() + "]; order it once with the total quantity"))
+                .toList();
         if (!repeats.isEmpty()) {
-            throw ApiProblem.of(ErrorCode.DUPLICATE_PRODUCT_IN_ORDER,
+            throw ApiProblem.of(OrderLineRules.EACH_PRODUCT_ONCE,
                     "Each product may appear in only one line of an order.", repeats);
         }
     }
@@ -109,11 +105,9 @@ class OrderPricing {
     }
 
     private static void requireOneCurrency(List<PlaceOrderRequest.Line> lines, Map<String, Price> catalogue) {
-        Set<String> currencies = lines.stream()
-                .map(line -> catalogue.get(line.productId()).currency())
-                .collect(Collectors.toCollection(TreeSet::new));
-        if (currencies.size() > 1) {
-            throw ApiProblem.of(ErrorCode.CURRENCY_MISMATCH,
+        Set<String> currencies = OrderLineRules.mixedCurrencies(lines, line -> catalogue.get(line.productId()).currency());
+        if (!currencies.isEmpty()) {
+            throw ApiProblem.of(OrderLineRules.ONE_CURRENCY,
                     "All products of an order must be priced in one currency; these are in "
                             + String.join(", ", currencies) + ".")
                     .with("currencies", List.copyOf(currencies));

@@ -1,18 +1,12 @@
 package io.orderflow.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
-import java.util.UUID;
 
-/** Identifies a customer. Serialized as its plain string value. */
-public record CustomerId(String value) {
+/** Identifies a customer. Serialized as its plain string value ({@link TypedId}). */
+public record CustomerId(String value) implements TypedId {
 
     public CustomerId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("CustomerId must not be blank");
-        }
+        TypedId.requireValid(value, CustomerId.class);
     }
 
     @JsonCreator
@@ -21,13 +15,7 @@ public record CustomerId(String value) {
     }
 
     public static CustomerId random() {
-        return new CustomerId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new CustomerId(TypedId.randomValue());
     }
 
     /** Axon uses {@code toString()} of a target identifier as the aggregate id. */

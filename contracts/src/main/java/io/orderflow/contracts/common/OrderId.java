@@ -1,19 +1,15 @@
 package io.orderflow.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Identifies an order. Serialized as its plain string value. */
-public record OrderId(String value) {
+/** Identifies an order. Serialized as its plain string value ({@link TypedId}). */
+public record OrderId(String value) implements TypedId {
 
     public OrderId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("OrderId must not be blank");
-        }
+        TypedId.requireValid(value, OrderId.class);
     }
 
     @JsonCreator
@@ -22,7 +18,7 @@ public record OrderId(String value) {
     }
 
     public static OrderId random() {
-        return new OrderId(UUID.randomUUID().toString());
+        return new OrderId(TypedId.randomValue());
     }
 
     /**
@@ -36,12 +32,6 @@ public record OrderId(String value) {
         // the customer's length first: no other customer and key make the same name
         String name = "orderflow/order/" + customer.value().length() + ":" + customer.value() + "/" + idempotencyKey;
         return new OrderId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     /** Axon uses {@code toString()} of a target identifier as the aggregate id. */

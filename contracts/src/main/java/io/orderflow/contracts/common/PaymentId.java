@@ -1,18 +1,12 @@
 package io.orderflow.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
-import java.util.UUID;
 
-/** Identifies one payment attempt; the payment service charges a payment id at most once. Serialized as its plain string value. */
-public record PaymentId(String value) {
+/** Identifies one payment attempt; the payment service charges a payment id at most once. Serialized as its plain string value ({@link TypedId}). */
+public record PaymentId(String value) implements TypedId {
 
     public PaymentId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("PaymentId must not be blank");
-        }
+        TypedId.requireValid(value, PaymentId.class);
     }
 
     @JsonCreator
@@ -29,13 +23,7 @@ public record PaymentId(String value) {
     }
 
     public static PaymentId random() {
-        return new PaymentId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new PaymentId(TypedId.randomValue());
     }
 
     /** Axon uses {@code toString()} of a target identifier as the aggregate id. */

@@ -1,18 +1,12 @@
 package io.orderflow.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Objects;
-import java.util.UUID;
 
-/** Identifies a product, which is also the id of its Inventory aggregate. Serialized as its plain string value. */
-public record ProductId(String value) {
+/** Identifies a product, which is also the id of its Inventory aggregate. Serialized as its plain string value ({@link TypedId}). */
+public record ProductId(String value) implements TypedId {
 
     public ProductId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("ProductId must not be blank");
-        }
+        TypedId.requireValid(value, ProductId.class);
     }
 
     @JsonCreator
@@ -21,13 +15,7 @@ public record ProductId(String value) {
     }
 
     public static ProductId random() {
-        return new ProductId(UUID.randomUUID().toString());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new ProductId(TypedId.randomValue());
     }
 
     /** Axon uses {@code toString()} of a target identifier as the aggregate id. */

@@ -5,9 +5,7 @@ import io.orderflow.platform.axon.ProcessorLag;
 import io.orderflow.platform.axon.ProcessorPauses;
 import java.time.Clock;
 import java.time.Duration;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.LoggingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +13,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * Processor lag gauges, the order metrics and their processor, and the event processors' readiness. An
+ * Processor lag gauges and the event processors' readiness (the order metrics live beside the Order aggregate,
+ * {@code io.orderflow.ordermetrics}). An
  * auto-configuration (the launcher and every service with {@code @EnableAutoConfiguration} get it; a context
  * without auto-configuration, such as the auditor's, does not; component scanning skips it), after Axon's, so
  * that it backs off where there is no Axon event processing (payment-service, notification-service).
@@ -34,26 +32,6 @@ public class ObservabilityConfiguration {
     public static final String PROCESSOR_LAG = "orderflow.eventprocessor.lag";
     /** Gauge: events parked in a processor's dead-letter queue (the read models'). */
     public static final String PROCESSOR_DEAD_LETTERS = "orderflow.eventprocessor.dead.letters";
-    /** false: no order counters and no {@code order-metrics} processor (services other than the order-service). */
-    public static final String ORDER_METRICS_ENABLED = "orderflow.metrics.orders.enabled";
-
-    /** The order metrics count events as they are published, in the publisher's unit of work: never replayed. */
-    @Bean
-    @ConditionalOnProperty(name = ORDER_METRICS_ENABLED, havingValue = "true", matchIfMissing = true)
-    ConfigurerModule orderMetricsProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(OrderMetrics.PROCESSING_GROUP)
-                // the default handler propagates (IntegrationConfiguration): a metric must not fail a command
-                .registerListenerInvocationErrorHandler(OrderMetrics.PROCESSING_GROUP, config -> new LoggingErrorHandler());
-    }
-
-    /** In the JVM that publishes the order events (the launcher, the order-service), not in every Axon service. */
-    @Bean
-    @ConditionalOnProperty(name = ORDER_METRICS_ENABLED, havingValue = "true", matchIfMissing = true)
-    OrderMetrics orderMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
-        return new OrderMetrics(registry, jdbc);
-    }
-
     @Bean
     ProcessorPauses processorPauses() {
         return new ProcessorPauses();

@@ -1,6 +1,7 @@
 package io.orderflow.service.saga;
 
-import io.orderflow.integration.IntegrationConfiguration;
+import io.orderflow.outbox.OutboxConfiguration;
+import io.orderflow.paymentchannel.PaymentChannelConfiguration;
 import io.orderflow.platform.kafka.KafkaConfiguration;
 import io.orderflow.saga.OrderSagaConfiguration;
 import io.orderflow.stucksagas.StuckSagaConfiguration;
@@ -36,7 +37,9 @@ public final class SagaServiceApplication {
     @EnableAutoConfiguration
     @AxonPlatform
     @Import(KafkaConfiguration.class)
-    @ComponentScan(basePackageClasses = {OrderSagaConfiguration.class, IntegrationConfiguration.class, StuckSagaConfiguration.class})
+    // io.orderflow.orderevents holds only its package-private publisher, hence by name
+    @ComponentScan(basePackageClasses = {OrderSagaConfiguration.class, OutboxConfiguration.class, PaymentChannelConfiguration.class,
+            StuckSagaConfiguration.class}, basePackages = "io.orderflow.orderevents")
     static class Service {
     }
 }

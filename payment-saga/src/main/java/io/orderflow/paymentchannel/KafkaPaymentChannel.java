@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentrequests;
+package io.orderflow.paymentchannel;
 
 import io.orderflow.saga.PaymentChannel;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.orderflow.platform.observability;
+package io.orderflow.ordermetrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,17 +15,18 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Order counters and the order process's duration, from the events as they are published. It runs in a
  * subscribing processor ({@link #PROCESSING_GROUP}): it has no token, so it never replays and never
  * counts an event twice; each instance counts the events it published itself, since it started, which
  * is what a Prometheus counter is. Subscribing handlers run in the publisher's unit of work, so errors
- * here are logged, never propagated into the command (see {@link ObservabilityConfiguration}). A bean of
- * {@link ObservabilityConfiguration}, not a scanned component.
+ * here are logged, never propagated into the command (see {@link OrderMetricsConfiguration}). A bean of
+ * {@link OrderMetricsConfiguration}, not a scanned component.
  */
 @ProcessingGroup(OrderMetrics.PROCESSING_GROUP)
 class OrderMetrics {
@@ -38,14 +39,14 @@ class OrderMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(OrderMetrics.class);
 
-    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final Counter placed;
     private final Counter confirmed;
     private final Map<CancellationReason, Counter> cancelled = new EnumMap<>(CancellationReason.class);
     private final Map<String, Timer> durations;
 
-    OrderMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    OrderMetrics(MeterRegistry registry, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.placed = Counter.builder(PLACED).description("Orders placed").register(registry);
         this.confirmed = Counter.builder(CONFIRMED).description("Orders confirmed (paid, stock committed)").register(registry);
         for (CancellationReason reason : CancellationReason.values()) {
@@ -84,23 +85,22 @@ class OrderMetrics {
         }
     }
 
-    /** The order's first event is its OrderPlaced; one indexed lookup by (aggregate, sequence 0). */
+    /**
+     * The order's first event is its OrderPlaced: read from sequence 0 through Axon's event store (the {@code axon}
+     * tables are the platform's): one indexed query for the order's few events.
+     */
     private void recordDuration(String orderId, Instant terminalAt, String outcome) {
         try {
-            lookUpPlacedAtAndRecord(orderId, terminalAt, outcome);
+            DomainEventStream events = eventStore.readEvents(orderId, 0);
+            if (events.hasNext()) {
+                Duration duration = Duration.between(events.next().getTimestamp(), terminalAt);
+                if (!duration.isNegative()) {
+                    durations.get(outcome).record(duration);
+                }
+            }
         } catch (RuntimeException metricOnly) {
             // a metric is never worth failing the command that published the event
             log.debug("No order process duration for {}: {}", orderId, metricOnly.toString());
         }
-    }
-
-    private void lookUpPlacedAtAndRecord(String orderId, Instant terminalAt, String outcome) {
-        jdbc.query("SELECT time_stamp FROM axon.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
-                row -> {
-                    Duration duration = Duration.between(Instant.parse(row.getString(1)), terminalAt);
-                    if (!duration.isNegative()) {
-                        durations.get(outcome).record(duration);
-                    }
-                }, orderId);
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.integration;
+package io.orderflow.outbox;
 
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;

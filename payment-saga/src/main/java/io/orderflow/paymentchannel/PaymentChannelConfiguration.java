@@ -1,8 +1,6 @@
-package io.orderflow.integration;
+package io.orderflow.paymentchannel;
 
 import io.orderflow.contracts.payment.PaymentTopics;
-import io.orderflow.integration.paymentrequests.KafkaPaymentChannel;
-import io.orderflow.integration.paymentresults.PaymentResults;
 import io.orderflow.platform.kafka.KafkaClusterProbe;
 import io.orderflow.platform.kafka.KafkaConfiguration.ProvisionedTopics;
 import io.orderflow.platform.kafka.KafkaObservability;
@@ -14,25 +12,16 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka side of the order process: one publisher, the payment results subscription, error handling. */
+/** The order process's payment channel over Kafka: its state for the payment deadline, the results subscription. */
 @Configuration(proxyBeanMethods = false)
-public class IntegrationConfiguration {
+public class PaymentChannelConfiguration {
 
     /** Results of different orders are recorded at once, each in its own transaction; one order's in order. */
     private static final int CONCURRENT_RESULTS_PER_PARTITION = 4;
-
-    @Bean(destroyMethod = "close")
-    KafkaPublisher kafkaPublisher(KafkaSettings settings, ProvisionedTopics topics,
-                                  @Value("${orderflow.kafka.send-timeout:PT10S}") Duration sendTimeout,
-                                  KafkaObservability observability) {
-        return new KafkaPublisher(settings, sendTimeout, observability);
-    }
 
     /** What the order process's payment deadline asks: was the payment channel down meanwhile (docs/decisions/0017). */
     @Bean
@@ -68,15 +57,5 @@ public class IntegrationConfiguration {
         // no results come back while the group rebalances, e.g. after a crash until the dead member's session expired
         subscription.listenToAssignments(paymentChannel::resultsAssigned, paymentChannel::resultsRevoked);
         return subscription;
-    }
-
-    /**
-     * A failing event handler must never be skipped: the default (log and continue) would drop a
-     * payment request or a saga step. Propagating makes the processor retry the event with back-off.
-     */
-    @Bean
-    ConfigurerModule propagateEventHandlerErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentresults;
+package io.orderflow.paymentchannel;
 
 import io.orderflow.platform.kafka.MessageHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentresults;
+package io.orderflow.paymentchannel;
 
 import io.orderflow.contracts.common.BusinessRuleViolation;
 import io.orderflow.contracts.common.ErrorCode;

@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentresults;
+package io.orderflow.paymentchannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

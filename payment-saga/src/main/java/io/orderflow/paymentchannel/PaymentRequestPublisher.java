@@ -1,4 +1,4 @@
-package io.orderflow.integration.paymentrequests;
+package io.orderflow.paymentchannel;
 
 import io.orderflow.contracts.common.Money;
 import io.orderflow.contracts.common.OrderId;
@@ -9,7 +9,7 @@ import io.orderflow.contracts.payment.PaymentRequestType;
 import io.orderflow.contracts.payment.PaymentTopics;
 import io.orderflow.contracts.payment.RefundPaymentCommand;
 import io.orderflow.contracts.payment.VoidPaymentCommand;
-import io.orderflow.integration.BeforeCommit;
+import io.orderflow.outbox.BeforeCommit;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.orderflow.integration.orderevents;
+package io.orderflow.orderevents;
 
 import io.orderflow.contracts.common.MetadataKeys;
 import io.orderflow.contracts.common.Money;
@@ -12,7 +12,7 @@ import io.orderflow.contracts.order.OrderPaymentRefunded;
 import io.orderflow.contracts.order.OrderPlaced;
 import io.orderflow.contracts.order.OrderShipped;
 import io.orderflow.contracts.order.OrderStatus;
-import io.orderflow.integration.BeforeCommit;
+import io.orderflow.outbox.BeforeCommit;
 import io.orderflow.platform.kafka.KafkaPublisher;
 import java.time.Instant;
 import java.util.Map;
