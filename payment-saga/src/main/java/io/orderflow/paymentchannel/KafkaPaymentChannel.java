@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The payment channel is Kafka, both ways. It is down from a payment request the broker did not acknowledge until
@@ -13,23 +14,37 @@ import java.util.function.BooleanSupplier;
  * during a rebalance. A payment deadline that asks also asks the cluster (at most once per {@code probeInterval}), so
  * that an outage without any request sent meanwhile counts too, and the broker's return without one as well. Only a
  * payment deadline asks, on a deadline thread.
+ *
+ * <p>An open channel is not yet a payment service that had the request: after a crash of the process it runs in,
+ * its consumer group waits for the dead member as ours does, and then works through what piled up meanwhile. So a
+ * deadline that finds the channel open for its whole window also asks (at most once per {@code probeInterval})
+ * whether {@code pipelineBehind}: whether the payment service has left requests unconsumed that were written before
+ * the window began, or this instance results; if so, the whole window is owed again.
  */
 public final class KafkaPaymentChannel implements PaymentChannel {
 
     private final Clock clock;
     private final BooleanSupplier brokerAnswers;
     private final Duration probeInterval;
+    private final Predicate<Instant> pipelineBehind;
     private boolean requestsFailing;
     private boolean resultsAssigned;
     /** When the channel last opened; null while it is down. */
     private Instant openSince;
     private Instant probedAt;
+    private Instant pipelineCheckedAt;
+    private boolean pipelineWasBehind;
 
-    /** {@code brokerAnswers} asks the cluster, within a timeout, whether it is there. */
-    public KafkaPaymentChannel(Clock clock, BooleanSupplier brokerAnswers, Duration probeInterval) {
+    /**
+     * {@code brokerAnswers} asks the cluster, within a timeout, whether it is there; {@code pipelineBehind} whether a
+     * payment request or result written before the given instant is still waiting to be read (false when it cannot
+     * tell).
+     */
+    public KafkaPaymentChannel(Clock clock, BooleanSupplier brokerAnswers, Duration probeInterval, Predicate<Instant> pipelineBehind) {
         this.clock = clock;
         this.brokerAnswers = brokerAnswers;
         this.probeInterval = probeInterval;
+        this.pipelineBehind = pipelineBehind;
     }
 
     /** The broker acknowledged a payment request. */
@@ -65,7 +80,23 @@ public final class KafkaPaymentChannel implements PaymentChannel {
                 failed();
             }
         }
-        return owedByWhatIsKnown(window);
+        Duration owed = owedByWhatIsKnown(window);
+        return owed.isZero() && behindSince(clock.instant().minus(window)) ? window : owed;
+    }
+
+    private boolean behindSince(Instant windowStart) {
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (pipelineCheckedAt != null && Duration.between(pipelineCheckedAt, now).compareTo(probeInterval) < 0) {
+                return pipelineWasBehind;
+            }
+            pipelineCheckedAt = now;
+        }
+        boolean behind = pipelineBehind.test(windowStart);
+        synchronized (this) {
+            pipelineWasBehind = behind;
+        }
+        return behind;
     }
 
     private void openIfNothingIsDown() {

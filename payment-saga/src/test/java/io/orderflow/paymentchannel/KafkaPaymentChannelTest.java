@@ -20,10 +20,49 @@ class KafkaPaymentChannelTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final AtomicBoolean brokerAnswers = new AtomicBoolean(true);
     private final AtomicInteger probes = new AtomicInteger();
+    /** The first moment nothing written before was left unread; null: nothing was left unread ever. */
+    private Instant caughtUpTo;
+    private final AtomicInteger pipelineChecks = new AtomicInteger();
     private final KafkaPaymentChannel channel = new KafkaPaymentChannel(clock, () -> {
         probes.incrementAndGet();
         return brokerAnswers.get();
-    }, PROBE_INTERVAL);
+    }, PROBE_INTERVAL, windowStart -> {
+        pipelineChecks.incrementAndGet();
+        return caughtUpTo != null && windowStart.isAfter(caughtUpTo);
+    });
+
+    /**
+     * After a crash of its process the payment service consumes nothing until its group gave up on the dead member,
+     * then works through its backlog: the channel was open all along, but a request written at the window's start is
+     * still unread. The whole window is owed until it has caught up with what was written before the window.
+     */
+    @Test
+    void owesTheWholeWindowWhileThePaymentServiceHasNotReadWhatWasWrittenBeforeIt() {
+        channel.resultsAssigned();
+        clock.advance(Duration.ofMinutes(2));
+        caughtUpTo = clock.instant().minus(Duration.ofSeconds(70));
+
+        assertThat(channel.stillOwed(WINDOW)).isEqualTo(WINDOW);
+
+        caughtUpTo = clock.instant();
+        clock.advance(PROBE_INTERVAL);
+        assertThat(channel.stillOwed(WINDOW)).as("caught up with everything written before the window").isZero();
+    }
+
+    @Test
+    void asksWhetherThePipelineIsBehindOncePerProbeIntervalAndOnlyWhenTheChannelWasOpenForTheWholeWindow() {
+        assertThat(channel.stillOwed(WINDOW)).as("no results consumer yet").isEqualTo(WINDOW);
+        assertThat(pipelineChecks).hasValue(0);
+
+        channel.resultsAssigned();
+        clock.advance(WINDOW);
+        channel.stillOwed(WINDOW);
+        channel.stillOwed(WINDOW);
+        assertThat(pipelineChecks).hasValue(1);
+        clock.advance(PROBE_INTERVAL);
+        channel.stillOwed(WINDOW);
+        assertThat(pipelineChecks).hasValue(2);
+    }
 
     @Test
     void owesTheWholeWindowUntilThePaymentResultsConsumerHasItsPartitions() {

@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:test-support/src/main/java/io/orderflow/testsupport/contracts/ContractExamples.java
 package io.orderflow.testsupport.contracts;
-========
-package io.orderflow.paymentchannel;
->>>>>>>> layout-c:payment-saga/src/test/java/io/orderflow/paymentchannel/ContractExamples.java
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
