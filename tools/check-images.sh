@@ -6,7 +6,7 @@
 # `java -version` and the image's entrypoint in a chroot (as user 10001), with the given environment
 # (e.g. ORDERFLOW_DB_URL=...), until its readiness endpoint answers (the image's own HealthProbe asks).
 #   tools/check-images.sh
-#   tools/check-images.sh --run services/notification-service ORDERFLOW_EMBEDDED_ENABLED=false ORDERFLOW_DB_URL=... ORDERFLOW_KAFKA_BOOTSTRAP_SERVERS=...
+#   tools/check-images.sh --run runtime/services/notification-service ORDERFLOW_EMBEDDED_ENABLED=false ORDERFLOW_DB_URL=... ORDERFLOW_KAFKA_BOOTSTRAP_SERVERS=...
 set -euo pipefail
 root_dir=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root_dir"
@@ -89,7 +89,7 @@ if [ "${1:-}" = "--run" ]; then
     echo "FAIL $module: not ready on port $port within 240 s"; tail -40 "$dir/service.log"; exit 1
 fi
 
-for pom in */pom.xml services/*/pom.xml; do
+for pom in */pom.xml */*/pom.xml */*/*/pom.xml; do
     module=$(dirname "$pom")
     grep -q '<service.main-class>' "$pom" && check "$module"
 done
