@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The meters dashboards, docs/operations.md and the launcher's ObservabilityTest scrape: their names, tags and
+ * The meters dashboards, docs/operations.md and system-tests' ObservabilityTest scrape: their names, tags and
  * descriptions stay as they are. The order process's duration starts at the order's first stored event.
  */
 class OrderMetricsTest {
