@@ -68,10 +68,13 @@ class ArchitectureTest {
                     .or(assignableTo(CommandMessage.class))
                     .or(resideInAPackage("org.axonframework.extensions.reactor.commandhandling..")));
 
-    /** The embedded package runs a broker for the single-node default; it sends and receives nothing (admin only). */
+    /**
+     * The embedded package runs a broker for the single-node default; it sends and receives nothing (admin only).
+     * test-support, a library for tests only, reads topics to check what the system wrote.
+     */
     @ArchTest
     static final ArchRule onlyTheAdapterTouchesKafkaClients = noClasses()
-            .that().resideOutsideOfPackages("io.orderflow.platform.kafka..", "io.orderflow.embedded..")
+            .that().resideOutsideOfPackages("io.orderflow.platform.kafka..", "io.orderflow.embedded..", "io.orderflow.testsupport..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "reactor.kafka..");
 
     @ArchTest

@@ -8,7 +8,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -83,7 +82,8 @@ class CheckedAggregateCacheTest {
         };
         repository = EventSourcingRepository.builder(Counter.class)
                 .eventStore(eventStore)
-                .cache(new CheckedAggregateCache(new WeakReferenceCache(), provider))
+                // a bounded cache holds its entries: a weak one may lose the aggregate to a collection between the units of work
+                .cache(new CheckedAggregateCache(new BoundedCache(100), provider))
                 .build();
     }
 
