@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.orderflow.platform.security.TokenClaims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,8 @@ public final class AccessTokenDecoders {
     }
 
     /** The decoder the configuration asks for: external key set, external issuer, or the local keys. */
-    public static ReactiveJwtDecoder forEdge(SecurityProperties properties, Supplier<JWKSource<SecurityContext>> localKeys) {
+    public static ReactiveJwtDecoder forEdge(SecurityProperties properties, TokenClaims claims,
+                                           Supplier<JWKSource<SecurityContext>> localKeys) {
         NimbusReactiveJwtDecoder decoder;
         if (SecurityProperties.hasText(properties.jwkSetUri())) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
@@ -48,14 +50,14 @@ public final class AccessTokenDecoders {
                 throw new IllegalStateException("No keys to check access tokens with: add the auth component, "
                         + "or set orderflow.edge.security.issuer-uri or jwk-set-uri");
             }
-            return local(keys, properties);
+            return local(keys, properties, claims);
         }
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(validator(properties, claims));
         return decoder;
     }
 
     /** A decoder over keys in this process. */
-    public static ReactiveJwtDecoder local(JWKSource<SecurityContext> keys, SecurityProperties properties) {
+    public static ReactiveJwtDecoder local(JWKSource<SecurityContext> keys, SecurityProperties properties, TokenClaims claims) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.defer(() -> {
                     try {
                         return Flux.fromIterable(keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null));
@@ -64,18 +66,18 @@ public final class AccessTokenDecoders {
                     }
                 }))
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties));
+        decoder.setJwtValidator(validator(properties, claims));
         return decoder;
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+    private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, TokenClaims claims) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
-        validators.add(new JwtIssuerValidator(properties.expectedIssuer()));
-        if (SecurityProperties.hasText(properties.audience())) {
-            validators.add(new JwtAudienceValidator(properties.audience()));
+        validators.add(new JwtIssuerValidator(properties.expectedIssuer(claims)));
+        if (SecurityProperties.hasText(claims.audience())) {
+            validators.add(new JwtAudienceValidator(claims.audience()));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.orderflow.edge.web.ManagementServer;
 import io.orderflow.platform.security.Role;
+import io.orderflow.platform.security.TokenClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, TokenClaims.class})
 class EdgeSecurityConfiguration {
 
     /** How long a verified token is trusted without checking its signature again; a removed key stops working after it. */
@@ -49,7 +50,7 @@ class EdgeSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
-            SecurityProperties properties, ProblemAuthenticationEntryPoint entryPoint,
+            SecurityProperties properties, TokenClaims claims, ProblemAuthenticationEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDeniedHandler) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -83,7 +84,7 @@ class EdgeSecurityConfiguration {
                         .pathMatchers("/api/orders", "/api/orders/**").hasAnyRole(Role.CUSTOMER.name(), Role.ADMIN.name())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter(properties)))
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter(claims)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDeniedHandler))
                 .exceptionHandling(exceptions -> exceptions
@@ -93,14 +94,14 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
-        return new VerifiedTokens(AccessTokenDecoders.forEdge(properties, localKeys::getIfAvailable), Clock.systemUTC(),
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, TokenClaims claims, ObjectProvider<JWKSource<SecurityContext>> localKeys) {
+        return new VerifiedTokens(AccessTokenDecoders.forEdge(properties, claims, localKeys::getIfAvailable), Clock.systemUTC(),
                 Ticker.systemTicker(), properties.clockSkew(), VERIFIED_TOKENS_MAX_AGE, VERIFIED_TOKENS_KEPT);
     }
 
-    private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter(SecurityProperties properties) {
+    private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter(TokenClaims claims) {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(properties.rolesClaim());
+        roles.setAuthoritiesClaimName(claims.rolesClaim());
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);

@@ -1,6 +1,6 @@
 package io.orderflow.auth;
 
-import io.orderflow.auth.token.IssuedClaims;
+import io.orderflow.platform.security.TokenClaims;
 import io.orderflow.platform.db.SchemaMigration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The auth schema and its migrations, the settings, and how passwords are hashed. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({AuthProperties.class, IssuedClaims.class})
+@EnableConfigurationProperties({AuthProperties.class, TokenClaims.class})
 public class AuthConfiguration {
 
     public static final String SCHEMA = "auth";

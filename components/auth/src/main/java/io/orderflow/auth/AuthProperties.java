@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The auth component's settings. The issuer and audience of its tokens are the edge's
- * ({@code orderflow.edge.security.issuer} and {@code audience}, bound by {@link io.orderflow.auth.token.IssuedClaims}),
+ * ({@code orderflow.edge.security.issuer} and {@code audience}, bound by {@link io.orderflow.platform.security.TokenClaims}),
  * so that both always agree.
  *
  * @param enabled       false removes registration, login and the key set (an external identity provider is used)

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.orderflow.auth.AuthProperties;
+import io.orderflow.platform.security.TokenClaims;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public class TokenIssuer {
     private final String rolesClaim;
     private final Clock clock;
 
-    TokenIssuer(SigningKeys keys, AuthProperties properties, IssuedClaims claims, ObjectProvider<Clock> clock) {
+    TokenIssuer(SigningKeys keys, AuthProperties properties, TokenClaims claims, ObjectProvider<Clock> clock) {
         this.keys = keys;
         try {
             this.signer = new RSASSASigner(keys.signingKey());

@@ -1,8 +1,9 @@
 package io.orderflow.auth.token;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.orderflow.platform.security.TokenClaims;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Flux;
  */
 final class ResourceServer {
 
-    static final IssuedClaims CLAIMS = new IssuedClaims("orderflow", "orderflow-api", "roles");
+    static final TokenClaims CLAIMS = new TokenClaims("orderflow", "orderflow-api", "roles");
 
     private ResourceServer() {
     }
