@@ -3,12 +3,18 @@ package io.orderflow.projections;
 import static org.awaitility.Awaitility.await;
 
 import io.orderflow.platform.db.DatabaseProperties;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,6 +59,31 @@ public final class IsolatedProjections implements AutoCloseable {
     /** Every row of {@code view} (a reader-facing view such as {@code projections.order_view}), in key order. */
     public List<Map<String, Object>> rows(String view, String orderBy) {
         return jdbc().queryForList("SELECT * FROM " + view + " ORDER BY " + orderBy);
+    }
+
+    /**
+     * The row of {@code view} with {@code key} in {@code keyColumn} as other connections see it now, or null: read on a
+     * connection of its own, outside any transaction the calling thread takes part in (a processor's, when called
+     * from a subscriber it tells).
+     */
+    public Map<String, Object> committedRow(String view, String keyColumn, Object key) {
+        try (Connection connection = bean(DataSource.class).getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM " + view + " WHERE " + keyColumn + " = ?")) {
+            connection.setAutoCommit(true);
+            select.setObject(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                Map<String, Object> columns = new LinkedHashMap<>();
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    columns.put(row.getMetaData().getColumnName(column), row.getObject(column));
+                }
+                return columns;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static <T> T eventually(Callable<T> read, Predicate<T> until) {

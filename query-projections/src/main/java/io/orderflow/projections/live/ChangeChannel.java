@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -56,6 +58,24 @@ public abstract class ChangeChannel {
 
     private void send(CharSequence payload) {
         jdbc.query("SELECT pg_notify(?, ?)", resultSet -> null, channel, payload.toString());
+    }
+
+    /**
+     * Runs {@code tell} once the current transaction has committed, or at once outside a transaction: a
+     * subscriber told of a change must find it when it queries. Axon's emitter defers only while a unit of work
+     * is still in its started phase, and the projections write their batch later, while it prepares to commit.
+     */
+    protected static void afterCommit(Runnable tell) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            tell.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                tell.run();
+            }
+        });
     }
 
     /** A notification heard: tells this instance's subscribers, unless this instance sent it. */

@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Tells the subscribers of an order ({@link FindOrderQuery}) and of its customer's orders, or of every
  * order ({@link FindOrdersQuery} without a customer), about a change: the order as it is now, read in the
- * projection's own transaction. Axon sends the update once that transaction has committed, so a subscriber never sees a
- * state that is not in the read model. Nothing is read when nobody follows.
+ * projection's own transaction and sent once that transaction has committed, so a subscriber never sees a state
+ * that is not in the read model. Nothing is read when nobody follows.
  *
  * <p>Subscribers connected to other instances hear of the change through PostgreSQL: the same transaction
  * sends {@code NOTIFY orderflow_order_changed} with this instance's id and the order id, which PostgreSQL
@@ -58,7 +58,7 @@ class OrderUpdates extends ChangeChannel {
             if (anyoneFollows(orderId)) {
                 OrderView order = load(orderId, tables);
                 if (order != null) {
-                    states.forEach(state -> emit(state.applyTo(order)));
+                    afterCommit(() -> states.forEach(state -> emit(state.applyTo(order))));
                 }
             }
         });

@@ -43,9 +43,10 @@ class ProductUpdates extends ChangeChannel {
         if (!anyoneFollows()) {
             return;
         }
-        jdbc.query("SELECT " + ProductCatalogueQueries.COLUMNS + " FROM " + tables.table("product_view") + " WHERE product_id = ANY(?)",
-                (resultSet, index) -> ProductCatalogueQueries.toView(Row.of(resultSet)), (Object) productIds.toArray(String[]::new))
-                .forEach(this::emit);
+        List<ProductView> products = jdbc.query("SELECT " + ProductCatalogueQueries.COLUMNS + " FROM " + tables.table("product_view")
+                        + " WHERE product_id = ANY(?)",
+                (resultSet, index) -> ProductCatalogueQueries.toView(Row.of(resultSet)), (Object) productIds.toArray(String[]::new));
+        afterCommit(() -> products.forEach(this::emit));
     }
 
     @Override

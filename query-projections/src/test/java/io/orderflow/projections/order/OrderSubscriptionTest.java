@@ -26,6 +26,8 @@ import io.orderflow.platform.db.DatabaseProperties;
 import io.orderflow.projections.IsolatedProjections;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -78,6 +80,28 @@ class OrderSubscriptionTest {
                     .containsExactly(OrderStatus.PENDING, OrderStatus.AWAITING_PAYMENT, OrderStatus.CONFIRMED);
             assertThat(updates).allSatisfy(order -> assertThat(order.lines()).hasSize(1));
             assertThat(updates.get(2)).isEqualTo(queries().query(new FindOrderQuery(orderId), OrderView.class).join());
+        } finally {
+            following.cancel();
+        }
+    }
+
+    @Test
+    void tellsOfAChangeOnlyOnceAnotherConnectionCanReadIt() {
+        OrderId orderId = OrderId.random();
+        CustomerId customer = CustomerId.random();
+        SubscriptionQueryResult<OrderView, OrderView> following = queries().subscriptionQuery(new FindOrderQuery(orderId),
+                ResponseTypes.instanceOf(OrderView.class), ResponseTypes.instanceOf(OrderView.class));
+        try {
+            following.initialResult().block(WAIT);
+            // read as each update is delivered, on the thread that delivers it
+            List<Map<String, Object>> readWhenTold = new CopyOnWriteArrayList<>();
+            following.updates().subscribe(update -> readWhenTold.add(Objects.requireNonNullElse(
+                    projections.committedRow("projections.order_view", "order_id", orderId.value()), Map.of())));
+
+            projections.events().append(ORDER, orderId, metaDataOf(customer), aConfirmedOrder(orderId, customer, product));
+
+            eventually(() -> readWhenTold, rows -> rows.size() == 3);
+            assertThat(readWhenTold).allSatisfy(row -> assertThat(row).containsKey("status"));
         } finally {
             following.cancel();
         }

@@ -1,6 +1,7 @@
 package io.orderflow.projections.product;
 
 import static io.orderflow.projections.StoredEvents.INVENTORY;
+import static io.orderflow.projections.IsolatedProjections.eventually;
 import static io.orderflow.projections.StoredEvents.aProductWithTrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +13,9 @@ import io.orderflow.platform.db.DatabaseProperties;
 import io.orderflow.projections.IsolatedProjections;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -43,6 +47,32 @@ class ProductSubscriptionTest {
     @AfterAll
     void stop() {
         projections.close();
+    }
+
+    @Test
+    void tellsOfAChangeOnlyOnceAnotherConnectionCanReadIt() {
+        ProductId productId = ProductId.random();
+        SubscriptionQueryResult<List<ProductView>, ProductView> following = projections.bean(QueryGateway.class)
+                .subscriptionQuery(new FindAllProductsQuery(), ResponseTypes.multipleInstancesOf(ProductView.class),
+                        ResponseTypes.instanceOf(ProductView.class));
+        try {
+            following.initialResult().block(WAIT);
+            // read as each update is delivered, on the thread that delivers it
+            List<ProductView> told = new CopyOnWriteArrayList<>();
+            List<Map<String, Object>> readWhenTold = new CopyOnWriteArrayList<>();
+            following.updates().filter(product -> product.productId().equals(productId.value())).subscribe(product -> {
+                readWhenTold.add(Objects.requireNonNullElse(
+                        projections.committedRow("projections.product_view", "product_id", productId.value()), Map.of()));
+                told.add(product);
+            });
+
+            projections.events().append(INVENTORY, productId, aProductWithTrade(productId, OrderId.random(), OrderId.random()));
+
+            eventually(() -> told, products -> !products.isEmpty() && products.get(products.size() - 1).committed() == 2);
+            assertThat(readWhenTold).allSatisfy(row -> assertThat(row).containsKey("available"));
+        } finally {
+            following.cancel();
+        }
     }
 
     @Test
