@@ -87,7 +87,7 @@ public final class KafkaPaymentChannel implements PaymentChannel {
     private boolean behindSince(Instant windowStart) {
         synchronized (this) {
             Instant now = clock.instant();
-            if (pipelineCheckedAt != null && Duration.between(pipelineCheckedAt, now).compareTo(probeInterval) < 0) {
+            if (!dueAfter(pipelineCheckedAt, now)) {
                 return pipelineWasBehind;
             }
             pipelineCheckedAt = now;
@@ -115,10 +115,15 @@ public final class KafkaPaymentChannel implements PaymentChannel {
 
     private synchronized boolean probeDue() {
         Instant now = clock.instant();
-        if (probedAt != null && Duration.between(probedAt, now).compareTo(probeInterval) < 0) {
+        if (!dueAfter(probedAt, now)) {
             return false;
         }
         probedAt = now;
         return true;
+    }
+
+    /** Whether the cluster may be asked again at {@code now}: never asked, or last asked a probe interval ago. */
+    private boolean dueAfter(Instant lastAsked, Instant now) {
+        return lastAsked == null || Duration.between(lastAsked, now).compareTo(probeInterval) >= 0;
     }
 }
